@@ -1,0 +1,33 @@
+/**
+ * Structured audit log: one JSON line per tool call and per auth failure.
+ * Only the typed fields below are ever written; there is no free-form field,
+ * so a key, token, URL or upstream body cannot reach the log by accident.
+ */
+export interface ToolCallLog {
+  event: "tool_call";
+  user: string;
+  tool: string;
+  upstream: string;
+  outcome: "ok" | "error" | "preview";
+  error_code?: string;
+  http_status?: number;
+  attempts?: number;
+  latency_ms: number;
+  credits?: number;
+}
+
+export interface AuthFailureLog {
+  event: "auth_failure";
+  reason: string;
+  route: string;
+}
+
+export interface InternalErrorLog {
+  event: "internal_error";
+  where: string;
+  error_name: string;
+}
+
+export function log(entry: ToolCallLog | AuthFailureLog | InternalErrorLog): void {
+  console.log(JSON.stringify({ ts: new Date().toISOString(), ...entry }));
+}

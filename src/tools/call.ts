@@ -1,0 +1,144 @@
+/**
+ * Executes one tools/call: validate, confirm (two-step tools), forward, shape,
+ * log. Nothing thrown here reaches the MCP SDK as a protocol error: every
+ * failure becomes an isError result with a safe message.
+ */
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { z } from "zod";
+import type { Config } from "../config";
+import { log } from "../log";
+import { UpstreamClient, type ClientDeps, type CallPolicy } from "../upstream/client";
+import { ToolError } from "../upstream/errors";
+import { CONFIRMATION_FIELD, createConfirmer, type Confirmer } from "./confirm";
+import { UPSTREAM_OF_BASE, type Args, type RunContext, type ToolDefinition, type ToolOutcome } from "./define";
+import { fillPath, forward } from "./forward";
+import { needsConfirmation } from "./registry";
+import { errorResult, internalError, successResult } from "./results";
+
+export interface CallContext {
+  config: Config;
+  /** Identity of the caller (token name or OAuth user), for confirmation tokens and logs. */
+  user: string;
+  /** Key material for confirmation tokens. */
+  confirmer: Confirmer;
+  /** Test seam for the upstream client (clock, sleep, fetch). */
+  deps?: ClientDeps;
+}
+
+/** The confirmer for a deployment: CONFIRMATION_SECRET, or a key derived from the configured secrets. */
+export function confirmerFor(config: Config): Confirmer {
+  const material = config.confirmationSecret ?? `derived\n${config.keys.smartlead ?? ""}\n${config.keys.leadmagic ?? ""}`;
+  return createConfirmer(material);
+}
+
+/** Reads that spend nothing may be retried after a 5xx; everything else may not. */
+export function callPolicy(tool: ToolDefinition): CallPolicy {
+  const read = tool.effect === "read" && !tool.costsCredits;
+  return { retryable: read, hasSideEffects: !read };
+}
+
+/** zod issues → one sentence naming the fields at fault. */
+function invalidInput(error: z.ZodError): ToolError {
+  const issues = error.issues.slice(0, 5).map((i) => `${i.path.length ? i.path.join(".") : "input"}: ${i.message}`);
+  const field = error.issues[0]?.path.join(".") || undefined;
+  return new ToolError("invalid_input", `Invalid arguments — ${issues.join("; ")}.`, { field });
+}
+
+export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: CallContext): Promise<CallToolResult> {
+  const started = Date.now();
+  const upstream = UPSTREAM_OF_BASE[tool.base];
+  let outcome: "ok" | "error" | "preview" = "ok";
+  let status: number | undefined;
+  let attempts: number | undefined;
+  let credits: number | undefined;
+  let errorCode: string | undefined;
+  try {
+    const { [CONFIRMATION_FIELD]: token, ...input } = (rawArgs ?? {}) as Args;
+    const confirm = needsConfirmation(tool, ctx.config);
+    if (token !== undefined && !confirm) {
+      throw new ToolError("invalid_input", `${CONFIRMATION_FIELD} is not an argument of this tool.`, { field: CONFIRMATION_FIELD });
+    }
+    const parsed = tool.input.safeParse(input);
+    if (!parsed.success) throw invalidInput(parsed.error);
+    const args = parsed.data;
+
+    const client = new UpstreamClient(ctx.config, callPolicy(tool), ctx.deps);
+    const run: RunContext = {
+      call: async (request) => {
+        const response = await client.request({ ...request, base: request.base ?? tool.base });
+        status = response.status;
+        attempts = (attempts ?? 0) + response.attempts;
+        return response;
+      },
+    };
+
+    let result: ToolOutcome;
+    if (confirm && token === undefined) {
+      outcome = "preview";
+      result = await preview(tool, args, ctx);
+    } else {
+      if (confirm) {
+        if (typeof token !== "string") throw new ToolError("invalid_input", `${CONFIRMATION_FIELD} must be a string.`, { field: CONFIRMATION_FIELD });
+        await ctx.confirmer.verify(token, tool.name, args, ctx.user);
+      }
+      result = await forward(tool, args, run);
+      const consumed = result.data.credits_consumed ?? result.data.credits_cost;
+      if (typeof consumed === "number") credits = consumed;
+    }
+    return successResult(result);
+  } catch (err) {
+    outcome = "error";
+    const toolError = err instanceof ToolError ? err : internalError();
+    if (!(err instanceof ToolError)) {
+      log({ event: "internal_error", where: tool.name, error_name: err instanceof Error ? err.name : typeof err });
+    }
+    errorCode = toolError.code;
+    status ??= toolError.details.status;
+    attempts ??= toolError.details.attempts;
+    return errorResult(toolError);
+  } finally {
+    log({
+      event: "tool_call",
+      user: ctx.user,
+      tool: tool.name,
+      upstream,
+      outcome,
+      error_code: errorCode,
+      http_status: status,
+      attempts,
+      latency_ms: Date.now() - started,
+      credits,
+    });
+  }
+}
+
+/** First step of a two-step tool: say what would happen, to what, and hand out a token. No write is made. */
+async function preview(tool: ToolDefinition, args: Args, ctx: CallContext): Promise<ToolOutcome> {
+  const spec = tool.confirm!;
+  const data: Record<string, unknown> = {
+    confirmation_required: true,
+    tool: tool.name,
+    action: spec.action(args),
+    arguments: args,
+  };
+  if (spec.lookup) {
+    try {
+      const client = new UpstreamClient(ctx.config, { retryable: true, hasSideEffects: false }, ctx.deps);
+      const found = await client.request({ base: spec.lookup.base ?? tool.base, method: "GET", path: fillPath(spec.lookup.path, args) });
+      if (found.data && typeof found.data === "object" && !Array.isArray(found.data)) {
+        const record = found.data as Record<string, unknown>;
+        data.target = Object.fromEntries(spec.lookup.pick.filter((k) => k in record).map((k) => [k, record[k]]));
+      }
+    } catch (err) {
+      // The preview still stands without it; say why the details are missing.
+      data.target_lookup_error = err instanceof ToolError ? err.code : "unavailable";
+    }
+  }
+  const { token, expiresAt } = await ctx.confirmer.issue(tool.name, args, ctx.user);
+  data[CONFIRMATION_FIELD] = token;
+  data.expires_at = expiresAt;
+  return {
+    data,
+    summary: `Not done yet — confirmation required. ${data.action as string} To proceed, call ${tool.name} again with the same arguments and ${CONFIRMATION_FIELD}="${token}" (valid 5 minutes).`,
+  };
+}

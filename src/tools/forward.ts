@@ -1,0 +1,93 @@
+/**
+ * The forwarder: turns a validated tool call into its upstream request and the
+ * upstream answer into a ToolOutcome. Every declarative tool goes through here.
+ */
+import { ToolError } from "../upstream/errors";
+import type { UpstreamCall, UpstreamResponse } from "../upstream/client";
+import type { Args, RunContext, ToolDefinition, ToolOutcome } from "./define";
+
+const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
+
+/** Names of the {placeholders} in a path template. */
+export function pathParams(path: string): string[] {
+  return [...path.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+}
+
+/**
+ * Fills a path template. Each value is percent-encoded as one segment, and the
+ * dot segments "." and ".." are refused, so no input can change which route is called.
+ */
+export function fillPath(template: string, args: Args): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => {
+    const value = args[name];
+    if (value === undefined || value === null || value === "") {
+      throw new ToolError("invalid_input", `Missing required path parameter: ${name}.`, { field: name });
+    }
+    const text = String(value);
+    if (text === "." || text === "..") {
+      throw new ToolError("invalid_input", `Invalid value for ${name}.`, { field: name });
+    }
+    return encodeURIComponent(text);
+  });
+}
+
+function queryValue(value: unknown): string | readonly string[] {
+  if (Array.isArray(value)) return value.map((v) => String(v)).join(",");
+  if (value !== null && typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/** Splits validated arguments into path, query and body, as the definition says. */
+export function buildCall(tool: ToolDefinition, args: Args): UpstreamCall & { base: ToolDefinition["base"] } {
+  const inPath = new Set(pathParams(tool.path));
+  const queryNames = new Set(
+    tool.query ?? (tool.method === "GET" || tool.method === "DELETE" ? Object.keys(args).filter((k) => !inPath.has(k)) : []),
+  );
+  const query: Record<string, string | readonly string[]> = {};
+  const rest: Args = {};
+  for (const [name, value] of Object.entries(args)) {
+    if (inPath.has(name) || value === undefined) continue;
+    if (queryNames.has(name)) query[name] = queryValue(value);
+    else rest[name] = value;
+  }
+  const sendsBody = tool.method === "POST" || tool.method === "PUT" || tool.method === "PATCH";
+  const body = tool.body ? tool.body(rest) : sendsBody ? rest : undefined;
+  return { base: tool.base, method: tool.method, path: fillPath(tool.path, args), query, body };
+}
+
+/** Default shaping: objects as they came, arrays as {items, count}, text and nothing as {ok|value}. */
+export function defaultShape(data: unknown): Record<string, unknown> {
+  if (Array.isArray(data)) return { items: data, count: data.length };
+  if (data && typeof data === "object") return data as Record<string, unknown>;
+  if (data === null) return { ok: true };
+  return { value: data };
+}
+
+/** Adds offset, limit and next_offset to a list result (next_offset is null when the page was short). */
+function paginate(shaped: Record<string, unknown>, args: Args): Record<string, unknown> {
+  const items = Array.isArray(shaped.items) ? shaped.items : undefined;
+  const offset = typeof args.offset === "number" ? args.offset : 0;
+  const limit = typeof args.limit === "number" ? args.limit : undefined;
+  const full = items !== undefined && limit !== undefined && items.length >= limit;
+  return { ...shaped, offset, limit: limit ?? null, next_offset: full ? offset + items!.length : null };
+}
+
+/** Usage facts from headers, shown to the model when present. */
+export function withUsage(data: Record<string, unknown>, response: UpstreamResponse): Record<string, unknown> {
+  const out = { ...data };
+  if (response.creditsRemaining !== undefined) out.credits_remaining = response.creditsRemaining;
+  if (response.creditsCost !== undefined) out.credits_cost = response.creditsCost;
+  if (response.rateLimitExhausted) {
+    out.rate_limit = { remaining: 0, reset_seconds: response.rateLimitResetSeconds ?? null };
+  }
+  return out;
+}
+
+/** Runs one declarative tool: request, then shape. */
+export async function forward(tool: ToolDefinition, args: Args, ctx: RunContext): Promise<ToolOutcome> {
+  if (tool.run) return tool.run(args, ctx);
+  const response = await ctx.call(buildCall(tool, args));
+  const outcome = tool.shape ? tool.shape(response.data, args, response) : { data: defaultShape(response.data) };
+  const data = tool.paginated ? paginate(outcome.data, args) : outcome.data;
+  return { data: withUsage(data, response), summary: outcome.summary };
+}

@@ -1,0 +1,150 @@
+/**
+ * The registry: every tool, grouped into toolsets, and the selection a request
+ * asks for (?toolsets=…&read_only=…). Listings are built once per isolate per
+ * selection, since converting ~190 zod schemas to JSON Schema is the expensive part.
+ */
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import { configuredUpstreams, type Config } from "../config";
+import { LEADMAGIC_TOOLS } from "../leadmagic";
+import { SMARTLEAD_TOOLS } from "../smartlead";
+import { CONFIRMATION_FIELD } from "./confirm";
+import { UPSTREAM_OF_BASE, type ToolDefinition } from "./define";
+import { toJsonSchema } from "./schema";
+
+export const ALL_TOOLS: readonly ToolDefinition[] = [...LEADMAGIC_TOOLS, ...SMARTLEAD_TOOLS];
+
+/**
+ * The curated default selection: the most used tools across both upstreams,
+ * small enough (≤ 25 tools, ≤ 15 KB of tools/list) to leave room in a model's context.
+ */
+export const DEFAULT_TOOL_NAMES: readonly string[] = [
+  "leadmagic_get_credits",
+  "leadmagic_validate_email",
+  "leadmagic_find_email",
+  "leadmagic_find_mobile",
+  "leadmagic_search_profile",
+  "leadmagic_search_company",
+  "smartlead_list_campaigns",
+  "smartlead_get_campaign",
+  "smartlead_list_campaign_leads",
+  "smartlead_add_leads_to_campaign",
+  "smartlead_get_campaign_statistics",
+  "smartlead_get_campaign_analytics",
+  "smartlead_list_email_accounts",
+  "smartlead_get_lead_by_email",
+  "smartlead_get_lead_message_history",
+  "smartlead_reply_to_lead",
+  "smartlead_list_inbox_replies",
+  "smartlead_update_campaign_status",
+];
+
+export const TOOLSETS: ReadonlyMap<string, readonly ToolDefinition[]> = (() => {
+  const map = new Map<string, ToolDefinition[]>();
+  for (const tool of ALL_TOOLS) {
+    const list = map.get(tool.toolset) ?? [];
+    list.push(tool);
+    map.set(tool.toolset, list);
+  }
+  const byName = new Map(ALL_TOOLS.map((t) => [t.name, t]));
+  map.set(
+    "default",
+    DEFAULT_TOOL_NAMES.flatMap((n) => byName.get(n) ?? []),
+  );
+  return map;
+})();
+
+export class SelectionError extends Error {}
+
+export interface Selection {
+  /** Stable key of this selection, for caches. */
+  key: string;
+  tools: ReadonlyMap<string, ToolDefinition>;
+  readOnly: boolean;
+}
+
+const selectionCache = new Map<string, Selection>();
+
+/**
+ * Resolves ?toolsets and ?read_only against the server defaults (MCP_TOOLSETS,
+ * MCP_READ_ONLY). Tools of an upstream without a key are left out. Unknown
+ * toolset names are an error, never silently ignored.
+ */
+export function resolveSelection(toolsetsParam: string | null, readOnlyParam: string | null, config: Config): Selection {
+  const names = (toolsetsParam?.trim() || config.defaultToolsets)
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (readOnlyParam !== null && !/^(true|false|1|0)$/i.test(readOnlyParam)) {
+    throw new SelectionError("read_only must be true or false.");
+  }
+  const readOnly = config.forceReadOnly || /^(true|1)$/i.test(readOnlyParam ?? "");
+  const upstreams = configuredUpstreams(config);
+  const key = `${[...new Set(names)].sort().join(",")}|${readOnly}|${upstreams.smartlead}|${upstreams.leadmagic}`;
+  const cached = selectionCache.get(key);
+  if (cached) return cached;
+
+  const unknown = names.filter((n) => n !== "all" && !TOOLSETS.has(n));
+  if (unknown.length) {
+    throw new SelectionError(
+      `Unknown toolset${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Known: all, ${[...TOOLSETS.keys()].join(", ")}.`,
+    );
+  }
+  const chosen = names.includes("all") ? ALL_TOOLS : names.flatMap((n) => TOOLSETS.get(n)!);
+  const tools = new Map<string, ToolDefinition>();
+  for (const tool of chosen) {
+    if (!upstreams[UPSTREAM_OF_BASE[tool.base]]) continue;
+    if (readOnly && !tool.annotations.readOnlyHint) continue;
+    tools.set(tool.name, tool);
+  }
+  const selection = { key, tools, readOnly };
+  selectionCache.set(key, selection);
+  return selection;
+}
+
+/** Whether this tool asks for a confirmation token on this deployment. */
+export function needsConfirmation(tool: ToolDefinition, config: Config): boolean {
+  return Boolean(tool.confirm) && config.confirmActions;
+}
+
+const toolCache = new Map<string, Tool>();
+
+/** The MCP description of one tool (cached per isolate). */
+function describe(tool: ToolDefinition, confirm: boolean): Tool {
+  const cacheKey = `${tool.name}|${confirm}`;
+  let listed = toolCache.get(cacheKey);
+  if (!listed) {
+    const inputSchema = toJsonSchema(tool.input, "input");
+    if (confirm) {
+      inputSchema.properties = {
+        ...(inputSchema.properties as object),
+        [CONFIRMATION_FIELD]: {
+          type: "string",
+          description: "Leave out on the first call to get a preview; pass the token from that preview to carry the action out.",
+        },
+      };
+    }
+    listed = {
+      name: tool.name,
+      title: tool.title,
+      description: tool.description,
+      inputSchema: inputSchema as Tool["inputSchema"],
+      annotations: { title: tool.title, ...tool.annotations },
+    };
+    if (tool.output) listed.outputSchema = toJsonSchema(tool.output, "output") as Tool["outputSchema"];
+    toolCache.set(cacheKey, listed);
+  }
+  return listed;
+}
+
+const listingCache = new Map<string, { tools: Tool[] }>();
+
+/** The tools/list result for a selection, built once per isolate. */
+export function listing(selection: Selection, config: Config): { tools: Tool[] } {
+  const key = `${selection.key}|${config.confirmActions}`;
+  let result = listingCache.get(key);
+  if (!result) {
+    result = { tools: [...selection.tools.values()].map((t) => describe(t, needsConfirmation(t, config))) };
+    listingCache.set(key, result);
+  }
+  return result;
+}

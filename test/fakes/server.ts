@@ -1,0 +1,193 @@
+/**
+ * A recording fake upstream: a small HTTP server on 127.0.0.1 that answers
+ * routes the way the real API does, checks the API key where the real API
+ * expects it, and records every request so tests can assert what really went
+ * over the wire. Tests can queue one-off replies (errors, 429s, hangs, huge
+ * bodies, redirects) with `next()`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedRequest {
+  method: string;
+  /** Path below the fake's base path, e.g. /v1/credits or /campaigns/12. */
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  /** Parsed JSON body, the raw text when it is not JSON, or undefined when empty. */
+  body: unknown;
+  /** The request line as received, including the query string (for leak checks). */
+  rawUrl: string;
+}
+
+export interface FakeReply {
+  status?: number;
+  /** Objects and arrays are sent as JSON; strings as they are. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Never answer (until the fake stops or the client gives up). */
+  hang?: boolean;
+  /** Stream this many bytes of JSON-looking filler instead of a body. */
+  streamBytes?: number;
+}
+
+export interface FakeRoute {
+  method: string;
+  /** Path template below the base path, with {name} placeholders. */
+  path: string;
+  reply: (req: RecordedRequest, params: Record<string, string>) => FakeReply;
+}
+
+export interface FakeOptions {
+  name: string;
+  /** Prefix the real API puts before every route, e.g. /api/v1. */
+  basePath: string;
+  /** True when the request carries the right key, where the real API expects it. */
+  authorized: (req: RecordedRequest) => boolean;
+  unauthorized: () => FakeReply;
+  /** Answer for a route that does not exist. */
+  notFound: (req: RecordedRequest) => FakeReply;
+  routes: FakeRoute[];
+}
+
+function compile(route: FakeRoute): { test: (method: string, path: string) => Record<string, string> | undefined } {
+  const names: string[] = [];
+  const source = route.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{([A-Za-z0-9_]+)\\?\}/g, (_, n: string) => {
+    names.push(n);
+    return "([^/]+)";
+  });
+  const re = new RegExp(`^${source}$`);
+  return {
+    test(method, path) {
+      if (method !== route.method) return undefined;
+      const m = re.exec(path);
+      if (!m) return undefined;
+      return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+    },
+  };
+}
+
+export class FakeUpstream {
+  readonly requests: RecordedRequest[] = [];
+  private readonly queued: FakeReply[] = [];
+  private readonly overrides: FakeRoute[] = [];
+  private server?: Server;
+  private readonly compiled: { route: FakeRoute; test: ReturnType<typeof compile>["test"] }[];
+  private readonly hanging = new Set<ServerResponse>();
+  port = 0;
+
+  constructor(readonly options: FakeOptions) {
+    this.compiled = options.routes.map((route) => ({ route, test: compile(route).test }));
+  }
+
+  /** Base URL to configure the Worker with (e.g. http://127.0.0.1:PORT/api/v1). */
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}${this.options.basePath}`;
+  }
+
+  /** Queue one-off replies, used (in order) for the next requests instead of the routes. */
+  next(...replies: FakeReply[]): void {
+    this.queued.push(...replies);
+  }
+
+  /** Replace a route's answer until reset(). */
+  override(method: string, path: string, reply: FakeRoute["reply"]): void {
+    this.overrides.unshift({ method, path, reply });
+  }
+
+  reset(): void {
+    this.requests.length = 0;
+    this.queued.length = 0;
+    this.overrides.length = 0;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    let body: unknown;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    const url = new URL(req.url ?? "/", "http://fake");
+    const base = this.options.basePath;
+    const path = base && url.pathname.startsWith(base) ? url.pathname.slice(base.length) || "/" : url.pathname;
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
+    const recorded: RecordedRequest = {
+      method: req.method ?? "GET",
+      path: base && !url.pathname.startsWith(base) ? `!outside-base:${url.pathname}` : path,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+      rawUrl: req.url ?? "",
+    };
+    this.requests.push(recorded);
+
+    let reply: FakeReply;
+    const queued = this.queued.shift();
+    if (queued) reply = queued;
+    else if (!this.options.authorized(recorded)) reply = this.options.unauthorized();
+    else reply = this.route(recorded);
+    await this.send(res, reply);
+  }
+
+  private route(req: RecordedRequest): FakeReply {
+    for (const o of this.overrides) {
+      const params = compile(o).test(req.method, req.path);
+      if (params) return o.reply(req, params);
+    }
+    for (const { route, test } of this.compiled) {
+      const params = test(req.method, req.path);
+      if (params) return route.reply(req, params);
+    }
+    return this.options.notFound(req);
+  }
+
+  private async send(res: ServerResponse, reply: FakeReply): Promise<void> {
+    if (reply.hang) {
+      this.hanging.add(res);
+      res.on("close", () => this.hanging.delete(res));
+      return;
+    }
+    const headers: Record<string, string> = { ...reply.headers };
+    if (reply.streamBytes) {
+      res.writeHead(reply.status ?? 200, { "content-type": "application/json", ...headers });
+      const chunk = Buffer.alloc(64 * 1024, "a");
+      let sent = 0;
+      res.write("[\"");
+      while (sent < reply.streamBytes && !res.destroyed) {
+        const ok = res.write(chunk);
+        sent += chunk.length;
+        if (!ok) await new Promise((r) => res.once("drain", r));
+      }
+      res.end("\"]");
+      return;
+    }
+    let payload = "";
+    if (typeof reply.body === "string") {
+      payload = reply.body;
+      headers["content-type"] ??= "text/plain; charset=utf-8";
+    } else if (reply.body !== undefined) {
+      payload = JSON.stringify(reply.body);
+      headers["content-type"] ??= "application/json; charset=utf-8";
+    }
+    res.writeHead(reply.status ?? 200, headers);
+    res.end(payload);
+  }
+}

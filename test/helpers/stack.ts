@@ -1,0 +1,168 @@
+/**
+ * Starts the fake upstreams and the real Worker under `wrangler dev` (workerd,
+ * with local Durable Objects and KV) pointed at them. Used by the end-to-end
+ * tests, `npm run demo` and `npm run bench`.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createLeadMagicFake, LEADMAGIC_TEST_KEY } from "../fakes/leadmagic";
+import type { FakeUpstream } from "../fakes/server";
+import { createSmartLeadFake, SMARTLEAD_TEST_KEY } from "../fakes/smartlead/index";
+
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export interface Fakes {
+  leadmagic: FakeUpstream;
+  smartlead: FakeUpstream;
+  smartdelivery: FakeUpstream;
+  smartsenders: FakeUpstream;
+  smartprospect: FakeUpstream;
+}
+
+export async function startFakes(): Promise<Fakes> {
+  const fakes: Fakes = {
+    leadmagic: createLeadMagicFake(),
+    smartlead: createSmartLeadFake("smartlead"),
+    smartdelivery: createSmartLeadFake("smartdelivery"),
+    smartsenders: createSmartLeadFake("smartsenders"),
+    smartprospect: createSmartLeadFake("smartprospect"),
+  };
+  await Promise.all(Object.values(fakes).map((f) => f.start()));
+  return fakes;
+}
+
+export function resetFakes(fakes: Fakes): void {
+  for (const f of Object.values(fakes)) f.reset();
+}
+
+/** Vars that point the Worker at the fakes, with the fakes' keys. */
+export function fakeVars(fakes: Fakes): Record<string, string> {
+  return {
+    LEADMAGIC_BASE_URL: fakes.leadmagic.baseUrl,
+    SMARTLEAD_BASE_URL: fakes.smartlead.baseUrl,
+    SMARTDELIVERY_BASE_URL: fakes.smartdelivery.baseUrl,
+    SMARTSENDERS_BASE_URL: fakes.smartsenders.baseUrl,
+    SMARTPROSPECT_BASE_URL: fakes.smartprospect.baseUrl,
+    LEADMAGIC_API_KEY: LEADMAGIC_TEST_KEY,
+    SMARTLEAD_API_KEY: SMARTLEAD_TEST_KEY,
+  };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Worker {
+  url: string;
+  /** Everything the Worker and wrangler printed so far. */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `wrangler dev` with exactly these vars (secrets included: wrangler dev
+ * treats --var like a secret locally). An empty env file keeps a developer's
+ * .dev.vars out of the tests.
+ */
+export async function startWorker(vars: Record<string, string>, options: { port?: number; quiet?: boolean } = {}): Promise<Worker> {
+  const port = options.port ?? (await freePort());
+  const inspector = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "gtm-mcp-"));
+  const envFile = join(dir, "empty.env");
+  writeFileSync(envFile, "");
+  const args = [
+    join(PROJECT_ROOT, "node_modules", "wrangler", "bin", "wrangler.js"),
+    "dev",
+    "--ip", "127.0.0.1",
+    "--port", String(port),
+    "--inspector-port", String(inspector),
+    "--persist-to", join(dir, "state"),
+    "--env-file", envFile,
+    "--show-interactive-dev-session=false",
+    "--log-level", "log",
+    ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+  ];
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", FORCE_COLOR: "0" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (!options.quiet && process.env.DEBUG_WRANGLER) process.stderr.write(chunk);
+  };
+  child.stdout!.on("data", collect);
+  child.stderr!.on("data", collect);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output.slice(-3000)}`);
+    try {
+      const res = await fetch(`${url}/health`);
+      await res.arrayBuffer();
+      break; // any HTTP answer means the Worker is serving
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`wrangler dev did not start in time:\n${output.slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    logs: () => output,
+    async stop() {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(timer);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Stack {
+  url: string;
+  fakes: Fakes;
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+/**
+ * Fakes plus a Worker pointed at them. `vars` are added to (or, with a value of
+ * null, removed from) the defaults, e.g. { LEADMAGIC_API_KEY: null } for an unconfigured upstream.
+ */
+export async function startStack(vars: Record<string, string | null> = {}): Promise<Stack> {
+  const fakes = await startFakes();
+  const all: Record<string, string> = fakeVars(fakes);
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === null) delete all[k];
+    else all[k] = v;
+  }
+  const worker = await startWorker(all);
+  return {
+    url: worker.url,
+    fakes,
+    worker,
+    async stop() {
+      await worker.stop();
+      await Promise.all(Object.values(fakes).map((f) => f.stop()));
+    },
+  };
+}
