@@ -1,0 +1,3 @@
+import { defineTools } from "../tools/define";
+
+export const ANALYTICS_TOOLS = defineTools([]);

@@ -1,0 +1,3 @@
+import { defineTools } from "../tools/define";
+
+export const BLOCKLIST_TOOLS = defineTools([]);

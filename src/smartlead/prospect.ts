@@ -1,0 +1,3 @@
+import { defineTools } from "../tools/define";
+
+export const PROSPECT_TOOLS = defineTools([]);

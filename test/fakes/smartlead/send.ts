@@ -1,0 +1,3 @@
+import type { BaseRoute } from "./routes";
+
+export const SEND_ROUTES: BaseRoute[] = [];

@@ -1,0 +1,101 @@
+/**
+ * Table-driven tool tests: each case calls one tool through the MCP SDK Client
+ * (over /mcp, with ?toolsets=all so every tool is listed and its output schema
+ * is checked by the client), handles the two-step confirmation when the tool
+ * asks for one, and asserts the one request the fake upstream received.
+ */
+import assert from "node:assert/strict";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { FakeReply, FakeUpstream, RecordedRequest } from "../fakes/server";
+import { LEADMAGIC_TEST_KEY } from "../fakes/leadmagic";
+import { SMARTLEAD_TEST_KEY } from "../fakes/smartlead/index";
+import { call } from "./mcp";
+import { resetFakes, type Fakes } from "./stack";
+
+export interface ToolCase {
+  tool: string;
+  args: Record<string, unknown>;
+  /** What the upstream must receive. */
+  expect: {
+    host: keyof Fakes;
+    method: string;
+    /** Path below the host's base path. */
+    path: string;
+    /** Query parameters other than api_key. Default: none. */
+    query?: Record<string, string>;
+    /** JSON body; undefined means no body. */
+    body?: unknown;
+  };
+  /** Reply to send instead of the fake's route (e.g. to exercise a shape). */
+  reply?: FakeReply;
+  /** Extra checks on the result. */
+  check?: (result: CallToolResult) => void;
+}
+
+/** Finds the key wherever it must not be: anything but its one allowed place. */
+function assertKeyOnlyWhereExpected(fakes: Fakes, host: keyof Fakes): void {
+  const req = fakes[host].requests.at(-1)!;
+  if (host === "leadmagic") {
+    assert.equal(req.headers["x-api-key"], LEADMAGIC_TEST_KEY, "LeadMagic key in X-API-Key");
+    assert.ok(!req.rawUrl.includes(LEADMAGIC_TEST_KEY), "LeadMagic key not in the URL");
+    assert.ok(!JSON.stringify(req.body ?? "").includes(LEADMAGIC_TEST_KEY), "LeadMagic key not in the body");
+  } else {
+    assert.equal(req.query.api_key, SMARTLEAD_TEST_KEY, "SmartLead key as api_key");
+    assert.equal(req.headers["x-api-key"], undefined, "no key header for SmartLead");
+    assert.ok(!JSON.stringify(req.body ?? "").includes(SMARTLEAD_TEST_KEY), "SmartLead key not in the body");
+    assert.ok(!JSON.stringify(req.headers).includes(SMARTLEAD_TEST_KEY), "SmartLead key not in a header");
+  }
+}
+
+function allRequests(fakes: Fakes): (RecordedRequest & { host: string })[] {
+  return Object.entries(fakes).flatMap(([host, f]) => (f as FakeUpstream).requests.map((r) => ({ host, ...r })));
+}
+
+const confirmTools = new WeakMap<Client, Promise<Set<string>>>();
+
+/** Names of the tools that take a confirmation token (listing also primes the client's output-schema checks). */
+function confirmable(client: Client): Promise<Set<string>> {
+  let set = confirmTools.get(client);
+  if (!set) {
+    set = client
+      .listTools()
+      .then(({ tools }) => new Set(tools.filter((t) => "confirmation_token" in (t.inputSchema.properties ?? {})).map((t) => t.name)));
+    confirmTools.set(client, set);
+  }
+  return set;
+}
+
+/** Runs one case; returns the final result. */
+export async function runCase(client: Client, fakes: Fakes, c: ToolCase): Promise<CallToolResult> {
+  resetFakes(fakes);
+  let args = c.args;
+  if ((await confirmable(client)).has(c.tool)) {
+    // First step: a preview with a token, and no request that could change anything.
+    const preview = await call(client, c.tool, c.args);
+    const data = preview.structuredContent as Record<string, unknown>;
+    assert.ok(!preview.isError && data.confirmation_required === true, `${c.tool}: expected a preview`);
+    const writes = allRequests(fakes).filter((r) => r.method !== "GET");
+    assert.deepEqual(writes, [], `${c.tool}: the preview must not send a write`);
+    assert.equal(typeof data.confirmation_token, "string");
+    args = { ...c.args, confirmation_token: data.confirmation_token };
+    resetFakes(fakes);
+  }
+  if (c.reply) fakes[c.expect.host].next(c.reply);
+  const result = await call(client, c.tool, args);
+  assert.ok(!result.isError, `${c.tool}: ${JSON.stringify(result.content).slice(0, 400)}`);
+  assert.ok(result.structuredContent && typeof result.structuredContent === "object" && !Array.isArray(result.structuredContent));
+
+  const received = allRequests(fakes);
+  assert.equal(received.length, 1, `${c.tool}: exactly one upstream request, got ${received.map((r) => `${r.host} ${r.method} ${r.path}`).join(", ")}`);
+  const req = received[0]!;
+  assert.equal(req.host, c.expect.host, `${c.tool}: host`);
+  assert.equal(req.method, c.expect.method, `${c.tool}: method`);
+  assert.equal(req.path, c.expect.path, `${c.tool}: path`);
+  const { api_key: _key, ...query } = req.query;
+  assert.deepEqual(query, c.expect.query ?? {}, `${c.tool}: query`);
+  assert.deepEqual(req.body, c.expect.body, `${c.tool}: body`);
+  assertKeyOnlyWhereExpected(fakes, c.expect.host);
+  c.check?.(result);
+  return result;
+}
