@@ -161,8 +161,16 @@ export class UpstreamClient {
           attempts: attempt,
         });
       }
-      // Some SmartLead writes answer with the plain text "success".
-      if (typeof data === "string" && data.toLowerCase() === "success") data = { ok: true };
+      if (typeof data === "string") {
+        // Some SmartLead writes answer with the plain text "success"; any other text is not data.
+        if (upstream !== "smartlead" || data.toLowerCase() !== "success") {
+          throw new ToolError("upstream_bad_response", `${label} answered HTTP ${response.status} with text instead of JSON data.`, {
+            status: response.status,
+            attempts: attempt,
+          });
+        }
+        data = { ok: true };
+      }
       return { status: response.status, data, attempts: attempt, ...usageHeaders(response.headers, this.deps.now()) };
     }
   }
