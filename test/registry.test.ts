@@ -57,8 +57,9 @@ describe("every tool", () => {
       if (entry.effect) assert.equal(t.effect, entry.effect, `${t.name} effect`);
       assert.equal(a.readOnlyHint, t.effect === "read", `${t.name} readOnlyHint`);
       const dangerous = t.effect === "destructive" || t.effect === "sends_email";
-      assert.equal(a.destructiveHint, dangerous, `${t.name} destructiveHint`);
-      if (dangerous) assert.ok(t.confirm, `${t.name} must ask for confirmation`);
+      if (dangerous) assert.equal(a.destructiveHint, true, `${t.name} destructiveHint`);
+      if (t.effect === "read") assert.equal(a.destructiveHint, false, `${t.name} destructiveHint`);
+      if (a.destructiveHint) assert.ok(t.confirm, `${t.name} is destructive: it must ask for confirmation`);
       if (entry.costsCredits !== undefined) assert.equal(t.costsCredits, entry.costsCredits, `${t.name} costsCredits`);
       if (t.costsCredits) assert.equal(a.idempotentHint, false, `${t.name} spends credits: not idempotent`);
     }

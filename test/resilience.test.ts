@@ -10,7 +10,7 @@ import { after, before, describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { LEADMAGIC_TEST_KEY } from "./fakes/leadmagic";
-import type { FakeReply } from "./fakes/server";
+import type { FakeReply, RecordedRequest } from "./fakes/server";
 import { SMARTLEAD_TEST_KEY } from "./fakes/smartlead/index";
 import { call, connect } from "./helpers/mcp";
 import { resetFakes, startStack, type Fakes, type Stack } from "./helpers/stack";
@@ -113,7 +113,7 @@ for (const kind of KINDS) {
           }
         }
         if (s.name.startsWith("302")) {
-          assert.ok(Object.values(stack.fakes).every((f) => f.requests.every((r) => !r.path.includes("steal"))));
+          assert.ok(Object.values(stack.fakes).every((f) => f.requests.every((r: RecordedRequest) => !r.path.includes("steal"))));
         }
         assertClean(JSON.stringify(result), "result");
         await new Promise((r) => setTimeout(r, 50));

@@ -1,3 +1,461 @@
-import { defineTools } from "../tools/define";
+/** SmartLead campaigns: list, create, delete, duplicate, status, test email, sequences, schedule and settings. */
+import { z } from "zod";
+import { defineTools, type Annotations, type Args } from "../tools/define";
+import { atLeastOne, datetime, email, hhmm, id, text, timezone, weekday } from "../tools/fields";
+import { campaignId, campaignStatusChange, clientId, emailAccountId, leadId } from "./fields";
 
-export const CAMPAIGNS_TOOLS = defineTools([]);
+const READ: Annotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };
+const WRITE: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true };
+const SET: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true };
+
+const CAMPAIGN_LOOKUP = { path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] } as const;
+
+const includeTags = z.boolean().optional().describe("Also return the campaign's tags");
+
+const campaignSummary = z.looseObject({
+  id: z.number().optional(),
+  name: z.string().nullable().optional(),
+  status: z.string().nullable().optional(),
+  client_id: z.number().nullable().optional(),
+  created_at: z.string().nullable().optional(),
+  parent_campaign_id: z.number().nullable().optional(),
+});
+
+/**
+ * Tracking switches. The current docs (and the catalog) list the DONT_TRACK_* form for
+ * this POST, while GET /campaigns returns the short DONT_EMAIL_OPEN form and older docs
+ * and clients send that one. Both are accepted and the short form is translated to the
+ * long one, so a value copied from smartlead_get_campaign works.
+ */
+const TRACK_LONG = ["DONT_TRACK_EMAIL_OPEN", "DONT_TRACK_LINK_CLICK", "DONT_TRACK_REPLY_TO_AN_EMAIL"] as const;
+const TRACK_SHORT_TO_LONG: Record<string, (typeof TRACK_LONG)[number]> = {
+  DONT_EMAIL_OPEN: "DONT_TRACK_EMAIL_OPEN",
+  DONT_LINK_CLICK: "DONT_TRACK_LINK_CLICK",
+  DONT_REPLY_TO_AN_EMAIL: "DONT_TRACK_REPLY_TO_AN_EMAIL",
+};
+const trackSetting = z
+  .enum([...TRACK_LONG, "DONT_EMAIL_OPEN", "DONT_LINK_CLICK", "DONT_REPLY_TO_AN_EMAIL"])
+  .transform((v) => TRACK_SHORT_TO_LONG[v] ?? (v as (typeof TRACK_LONG)[number]));
+
+/**
+ * When to stop emailing a lead. The catalog/current docs list CLICK_ON_A_LINK and
+ * OPEN_AN_EMAIL; REPLY_TO_AN_EMAIL is the default every campaign object reports and
+ * older docs and clients send, so it is accepted too.
+ */
+const stopLeadSetting = z.enum(["REPLY_TO_AN_EMAIL", "CLICK_ON_A_LINK", "OPEN_AN_EMAIL"]);
+
+/** Most steps a sequence save may carry; SmartLead documents no limit, and real campaigns rarely exceed 10 steps. */
+export const MAX_SEQUENCE_STEPS = 20;
+/** Most A/B variants per step (labels A–Z in the UI). */
+export const MAX_VARIANTS = 26;
+const MAX_BODY = 50_000;
+
+const variant = z
+  .object({
+    id: id("Existing variant id, to update it; leave out for a new variant").optional(),
+    subject: z.string().max(500).describe("Variant subject line (may use {{variables}})"),
+    email_body: z.string().min(1).max(MAX_BODY).describe("Variant body, HTML or text (may use {{variables}})"),
+    variant_label: text("Variant label, e.g. A", 50),
+    variant_distribution_percentage: z.number().int().min(0).max(100).optional().describe("Share of leads for this variant (0–100)"),
+  })
+  .strict();
+
+const sequenceStep = z
+  .object({
+    id: id("Existing step id, to update it; leave out for a new step").optional(),
+    seq_number: z.number().int().min(1).max(MAX_SEQUENCE_STEPS).describe("Position of the step (1 = first email)"),
+    subject: z
+      .string()
+      .max(500)
+      .optional()
+      .describe("Subject line; leave empty on follow-ups to reply in the same thread"),
+    email_body: z.string().min(1).max(MAX_BODY).optional().describe("Body, HTML or text (may use {{variables}}); required unless seq_variants is given"),
+    delay_in_days: z.number().int().min(0).max(365).describe("Days to wait after the previous step (0–365; 0 for the first)"),
+    seq_variants: z.array(variant).min(1).max(MAX_VARIANTS).optional().describe("A/B variants of this step (replaces subject/email_body)"),
+    variant_distribution_type: z.enum(["MANUAL_EQUAL", "MANUAL_PERCENTAGE", "AI_EQUAL"]).optional().describe("How leads are split between variants"),
+    lead_distribution_percentage: z.number().int().min(1).max(100).optional().describe("AI_EQUAL: share of leads used to find the winner"),
+    winning_metric_property: z.enum(["OPEN_RATE", "CLICK_RATE", "REPLY_RATE", "POSITIVE_REPLY_RATE"]).optional().describe("AI_EQUAL: metric that picks the winner"),
+  })
+  .strict()
+  .superRefine((step, ctx) => {
+    if (step.email_body === undefined && step.seq_variants === undefined) {
+      ctx.addIssue({ code: "custom", path: ["email_body"], message: "give email_body or seq_variants" });
+    }
+  });
+
+/** The API wants the delay nested and `id: null` for new steps and variants. */
+function sequencesBody(rest: Args): unknown {
+  const steps = rest.sequences as z.infer<typeof sequenceStep>[];
+  return {
+    sequences: steps.map(({ id: stepId, delay_in_days, seq_variants, ...step }) => ({
+      id: stepId ?? null,
+      ...step,
+      seq_delay_details: { delay_in_days },
+      ...(seq_variants ? { seq_variants: seq_variants.map((v) => ({ ...v, id: v.id ?? null })) } : {}),
+    })),
+  };
+}
+
+const statusAction: Record<string, string> = {
+  START: "start sending: it begins emailing its leads on its schedule",
+  PAUSED: "be paused: sending stops until it is started again",
+  STOPPED: "be STOPPED permanently: sending ends and this cannot be undone",
+};
+
+const settingsFields = [
+  "name",
+  "track_settings",
+  "stop_lead_settings",
+  "unsubscribe_text",
+  "send_as_plain_text",
+  "force_plain_text",
+  "follow_up_percentage",
+  "client_id",
+  "enable_ai_esp_matching",
+  "auto_pause_domain_leads_on_reply",
+  "ignore_ss_mailbox_sending_limit",
+  "bounce_autopause_threshold",
+  "domain_level_rate_limit",
+  "out_of_office_detection_settings",
+  "add_unsubscribe_tag",
+  "ai_categorisation_options",
+] as const;
+
+export const CAMPAIGNS_TOOLS = defineTools([
+  {
+    name: "smartlead_list_campaigns",
+    title: "SmartLead: list campaigns",
+    description: "Lists every campaign in the account (id, name, status, schedule, limits), newest first. Optionally only one client's campaigns.",
+    toolset: "smartlead_campaigns",
+    catalogId: "sl.get_campaigns",
+    base: "smartlead",
+    method: "GET",
+    path: "/campaigns",
+    input: z
+      .object({
+        client_id: clientId.optional().describe("Only campaigns of this client (white-label sub-account)"),
+        include_tags: includeTags,
+      })
+      .strict(),
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+    output: z.looseObject({ items: z.array(campaignSummary).optional(), count: z.number().optional() }),
+  },
+  {
+    name: "smartlead_get_campaign",
+    title: "SmartLead: get a campaign",
+    description: "Gets one campaign's configuration: status, schedule, tracking, stop rules and sending limits.",
+    toolset: "smartlead_campaigns",
+    catalogId: "sl.get_campaigns_by_campaign_id",
+    base: "smartlead",
+    method: "GET",
+    path: "/campaigns/{campaign_id}",
+    input: z.object({ campaign_id: campaignId, include_tags: includeTags }).strict(),
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+    output: campaignSummary,
+  },
+  {
+    name: "smartlead_create_campaign",
+    title: "SmartLead: create a campaign",
+    description:
+      "Creates an empty campaign in DRAFTED status and returns its id. Then add sequences, email accounts, leads, schedule and settings before starting it.",
+    toolset: "smartlead_campaigns",
+    catalogId: "sl.post_campaigns_create",
+    base: "smartlead",
+    method: "POST",
+    path: "/campaigns/create",
+    input: z
+      .object({
+        name: text("Campaign name (default \"Untitled Campaign\")", 255).optional(),
+        client_id: clientId.optional().describe("Attach the campaign to this client (white-label sub-account)"),
+      })
+      .strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: WRITE,
+    output: z.looseObject({ id: z.number().optional(), name: z.string().nullable().optional() }),
+  },
+  {
+    name: "smartlead_delete_campaign",
+    title: "SmartLead: delete a campaign",
+    description:
+      "Permanently deletes a campaign with its sequences, lead mappings, statistics and webhooks. Cannot be undone; asks for confirmation first.",
+    toolset: "smartlead_campaigns",
+    catalogId: "sl.delete_campaigns_by_campaign_id",
+    base: "smartlead",
+    method: "DELETE",
+    path: "/campaigns/{campaign_id}",
+    input: z.object({ campaign_id: campaignId }).strict(),
+    effect: "destructive",
+    costsCredits: false,
+    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+    confirm: {
+      action: (a) =>
+        `Campaign ${String(a.campaign_id)} will be deleted permanently, with its sequences, lead mappings, statistics and webhooks; this cannot be undone.`,
+      lookup: CAMPAIGN_LOOKUP,
+    },
+  },
+  {
+    name: "smartlead_duplicate_campaign",
+    title: "SmartLead: duplicate a campaign",
+    description:
+      "Copies a campaign (sequences, variants, schedule, settings, email accounts; not leads) into a new draft and returns the new id.",
+    toolset: "smartlead_campaigns",
+    catalogId: "sl.post_campaigns_by_campaign_id_duplicate",
+    base: "smartlead",
+    method: "POST",
+    path: "/campaigns/{campaign_id}/duplicate",
+    input: z
+      .object({
+        campaign_id: campaignId,
+        duplicate_sub_sequence: z.boolean().optional().describe("Also copy its subsequences (default false)"),
+        duplicate_client_label: z.boolean().optional().describe("Keep the same client on the copy (default false)"),
+      })
+      .strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: WRITE,
+  },
+  {
+    name: "smartlead_send_test_email",
+    title: "SmartLead: send a test email",
+    description:
+      "Sends one real test email of a sequence step, personalised with a lead's data, to that lead or to customEmailAddress. Asks for confirmation first.",
+    toolset: "smartlead_campaigns",
+    catalogId: "sl.post_campaigns_by_campaign_id_send_test_email",
+    base: "smartlead",
+    method: "POST",
+    path: "/campaigns/{campaign_id}/send-test-email",
+    input: z
+      .object({
+        campaign_id: campaignId,
+        leadId: leadId.describe("Lead whose data fills the {{variables}} (positive integer)"),
+        sequenceNumber: z.number().int().min(1).max(MAX_SEQUENCE_STEPS).describe("Sequence step to send (1 = first email)"),
+        selectedEmailAccountId: emailAccountId.optional().describe("Email account to send from (default: the campaign's choice)"),
+        customEmailAddress: email("Send the test here instead of to the lead's own address").optional(),
+      })
+      .strict(),
+    effect: "sends_email",
+    costsCredits: false,
+    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+    confirm: {
+      action: (a) =>
+        `A real test email of step ${String(a.sequenceNumber)} of campaign ${String(a.campaign_id)} will be sent to ${
+          a.customEmailAddress ? String(a.customEmailAddress) : `lead ${String(a.leadId)}'s own address`
+        }; a sent email cannot be recalled.`,
+      lookup: CAMPAIGN_LOOKUP,
+    },
+  },
+  {
+    name: "smartlead_update_campaign_status",
+    title: "SmartLead: start, pause or stop a campaign",
+    description:
+      "Sets a campaign's status: START begins sending email, PAUSED halts it (resumable), STOPPED ends it permanently and cannot be undone. Asks for confirmation first.",
+    toolset: "smartlead_campaigns",
+    catalogId: "sl.post_campaigns_by_campaign_id_status",
+    base: "smartlead",
+    method: "POST",
+    path: "/campaigns/{campaign_id}/status",
+    input: z
+      .object({
+        campaign_id: campaignId,
+        status: campaignStatusChange.describe("START (send), PAUSED (halt, resumable) or STOPPED (permanent)"),
+      })
+      .strict(),
+    effect: "sends_email",
+    costsCredits: false,
+    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+    confirm: {
+      action: (a) => `Campaign ${String(a.campaign_id)} will ${statusAction[String(a.status)] ?? "change status"}.`,
+      lookup: CAMPAIGN_LOOKUP,
+    },
+  },
+  {
+    name: "smartlead_create_subsequence",
+    title: "SmartLead: create a subsequence",
+    description:
+      "Creates a child campaign (subsequence) under a parent campaign; leads move into it when the given events happen. Returns the subsequence id.",
+    toolset: "smartlead_campaigns",
+    catalogId: "sl.post_campaigns_create_subsequence",
+    base: "smartlead",
+    method: "POST",
+    path: "/campaigns/create-subsequence",
+    input: z
+      .object({
+        parent_campaign_id: campaignId.describe("Parent campaign id (positive integer)"),
+        subsequence_name: text("Name of the subsequence", 255).optional(),
+        // SmartLead does not document the element shape; its example sends [].
+        condition_events: z
+          .array(
+            z.union([
+              text("Event name", 100),
+              z.record(z.string().max(100), z.union([z.string().max(500), z.number(), z.boolean(), z.null()])),
+            ]),
+          )
+          .max(20)
+          .optional()
+          .describe("Events that move a lead into the subsequence (up to 20; [] for none)"),
+      })
+      .strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: WRITE,
+  },
+  {
+    name: "smartlead_get_campaign_sequences",
+    title: "SmartLead: get campaign sequences",
+    description: "Gets a campaign's email steps in order: subject, body, delay and A/B variants with their ids.",
+    toolset: "smartlead_campaigns",
+    catalogId: "sl.get_campaigns_by_campaign_id_sequences",
+    base: "smartlead",
+    method: "GET",
+    path: "/campaigns/{campaign_id}/sequences",
+    input: z.object({ campaign_id: campaignId }).strict(),
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+  },
+  {
+    name: "smartlead_save_campaign_sequences",
+    title: "SmartLead: save campaign sequences",
+    description:
+      `Creates or updates a campaign's email steps (give a step's id to update it). Send the full set, up to ${MAX_SEQUENCE_STEPS} steps; ` +
+      "pause an ACTIVE campaign first. Read the current steps with smartlead_get_campaign_sequences.",
+    toolset: "smartlead_campaigns",
+    catalogId: "sl.post_campaigns_by_campaign_id_sequences",
+    base: "smartlead",
+    method: "POST",
+    path: "/campaigns/{campaign_id}/sequences",
+    input: z
+      .object({
+        campaign_id: campaignId,
+        sequences: z
+          .array(sequenceStep)
+          .min(1)
+          .max(MAX_SEQUENCE_STEPS)
+          .superRefine((steps, ctx) => {
+            const seen = new Set<number>();
+            steps.forEach((s, i) => {
+              if (seen.has(s.seq_number)) ctx.addIssue({ code: "custom", path: [i, "seq_number"], message: "seq_number must be unique" });
+              seen.add(s.seq_number);
+            });
+          })
+          .describe(`Email steps (1–${MAX_SEQUENCE_STEPS}), each with a unique seq_number`),
+      })
+      .strict(),
+    body: sequencesBody,
+    effect: "write",
+    costsCredits: false,
+    annotations: SET,
+  },
+  {
+    name: "smartlead_update_campaign_schedule",
+    title: "SmartLead: update campaign schedule",
+    description:
+      "Sets when a campaign sends: time zone, weekdays, daily window, minutes between emails, new leads per day and an optional start time.",
+    toolset: "smartlead_campaigns",
+    catalogId: "sl.post_campaigns_by_campaign_id_schedule",
+    base: "smartlead",
+    method: "POST",
+    path: "/campaigns/{campaign_id}/schedule",
+    // Sources disagree on the body: current docs nest {timezone, days, start_hour, end_hour,
+    // min_time_btw_emails} under "schedule"; SmartLead's older API reference and most working
+    // clients send the fields flat with days_of_the_week, max_new_leads_per_day and
+    // schedule_start_time. The flat shape is sent: it is the one in proven use, and the only
+    // one that carries the daily new-lead cap and the start time.
+    input: z
+      .object({
+        campaign_id: campaignId,
+        timezone: timezone("IANA time zone of the sending window, e.g. America/New_York"),
+        days_of_the_week: z
+          .array(weekday)
+          .min(1)
+          .max(7)
+          .refine((d) => new Set(d).size === d.length, "days must not repeat")
+          .describe("Sending days, 0 = Sunday … 6 = Saturday, e.g. [1,2,3,4,5]"),
+        start_hour: hhmm("Daily start of sending"),
+        end_hour: hhmm("Daily end of sending"),
+        min_time_btw_emails: z.number().int().min(1).max(1440).optional().describe("Minutes between two emails from one account (1–1440)"),
+        max_new_leads_per_day: z.number().int().min(1).max(10_000).optional().describe("New leads contacted per day (1–10000)"),
+        schedule_start_time: datetime("Do not send before this moment").optional(),
+      })
+      .strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: SET,
+  },
+  {
+    name: "smartlead_update_campaign_settings",
+    title: "SmartLead: update campaign settings",
+    description:
+      "Changes a campaign's settings: name, open/click/reply tracking, when to stop emailing a lead, plain text, unsubscribe text, follow-up share, AI ESP matching, out-of-office handling. Only the given fields change.",
+    toolset: "smartlead_campaigns",
+    catalogId: "sl.post_campaigns_by_campaign_id_settings",
+    base: "smartlead",
+    method: "POST",
+    path: "/campaigns/{campaign_id}/settings",
+    input: atLeastOne(
+      z
+        .object({
+          campaign_id: campaignId,
+          name: text("New campaign name", 255).optional(),
+          track_settings: z
+            .array(trackSetting)
+            .max(3)
+            .refine((t) => new Set(t).size === t.length, "values must not repeat")
+            .optional()
+            .describe("Tracking to switch OFF (DONT_TRACK_EMAIL_OPEN, DONT_TRACK_LINK_CLICK, DONT_TRACK_REPLY_TO_AN_EMAIL); [] tracks everything"),
+          stop_lead_settings: stopLeadSetting.optional().describe("Stop emailing a lead when they reply, click a link or open an email"),
+          unsubscribe_text: z.string().max(1000).optional().describe("Unsubscribe text appended to emails (\"\" for none)"),
+          send_as_plain_text: z.boolean().optional().describe("Send as plain text instead of HTML"),
+          force_plain_text: z.boolean().optional().describe("Convert every email to plain text"),
+          follow_up_percentage: z.number().int().min(0).max(100).optional().describe("Share of leads that get follow-ups (0–100)"),
+          client_id: clientId.nullable().optional().describe("Client to attach the campaign to; null to detach"),
+          enable_ai_esp_matching: z.boolean().optional().describe("Let AI match leads to the best sending accounts"),
+          auto_pause_domain_leads_on_reply: z.boolean().optional().describe("Pause other leads of the same domain after a reply"),
+          ignore_ss_mailbox_sending_limit: z.boolean().optional().describe("Ignore Smart Senders mailbox sending limits"),
+          bounce_autopause_threshold: z.string().trim().min(1).max(20).optional().describe("Bounce count or rate at which the campaign auto-pauses"),
+          domain_level_rate_limit: z.boolean().optional().describe("Rate-limit sending per recipient domain"),
+          out_of_office_detection_settings: z
+            .object({
+              ignoreOOOasReply: z.boolean().optional().describe("Do not count out-of-office answers as replies"),
+              autoReactivateOOO: z.boolean().optional().describe("Reactivate leads when their out-of-office period ends"),
+              reactivateOOOwithDelay: z.number().int().min(0).max(365).optional().describe("Days to wait before reactivating (0–365)"),
+              autoCategorizeOOO: z.boolean().optional().describe("Categorise out-of-office replies with AI"),
+            })
+            .strict()
+            .optional()
+            .describe("Out-of-office handling"),
+          add_unsubscribe_tag: z.boolean().optional().describe("Add an unsubscribe tag to outgoing emails"),
+          ai_categorisation_options: z.array(text("Category option", 100)).max(50).optional().describe("AI reply-categorisation options (up to 50)"),
+        })
+        .strict(),
+      settingsFields,
+    ),
+    effect: "write",
+    costsCredits: false,
+    annotations: SET,
+  },
+  {
+    name: "smartlead_assign_campaign_team_member",
+    title: "SmartLead: assign a campaign's team member",
+    description: "Sets the team member responsible for a campaign, or unassigns it with teamMemberId null.",
+    toolset: "smartlead_campaigns",
+    catalogId: "sl.post_campaigns_by_campaign_id_team_member",
+    base: "smartlead",
+    method: "POST",
+    path: "/campaigns/{campaign_id}/team-member",
+    input: z
+      .object({
+        campaign_id: campaignId,
+        teamMemberId: id("Team member to assign").nullable().optional().describe("Team member id to assign; null to unassign"),
+      })
+      .strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: SET,
+  },
+]);

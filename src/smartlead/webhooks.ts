@@ -1,3 +1,255 @@
-import { defineTools } from "../tools/define";
+/** SmartLead webhooks: campaign webhooks, account/client/campaign-level webhooks, delivery summary and retries. */
+import { z } from "zod";
+import { defineTools, type Annotations } from "../tools/define";
+import { atLeastOne, datetime, id, text } from "../tools/fields";
+import { campaignId, clientId, webhookId } from "./fields";
 
-export const WEBHOOKS_TOOLS = defineTools([]);
+const READ: Annotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };
+const WRITE: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true };
+const SET: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true };
+const DELETE: Annotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true };
+
+/**
+ * Event names, from SmartLead's webhook events reference (the event_type every payload
+ * carries). The campaign-webhook and update pages show other spellings (LEAD_REPLIED,
+ * EMAIL_OPENED, …) that match no documented payload; clients in use send these names.
+ */
+export const WEBHOOK_EVENTS = [
+  "EMAIL_SENT",
+  "FIRST_EMAIL_SENT",
+  "EMAIL_OPEN",
+  "EMAIL_LINK_CLICK",
+  "EMAIL_REPLY",
+  "EMAIL_BOUNCE",
+  "LEAD_UNSUBSCRIBED",
+  "LEAD_CATEGORY_UPDATED",
+  "CAMPAIGN_STATUS_CHANGED",
+  "UNTRACKED_REPLIES",
+  "MANUAL_STEP_REACHED",
+  "EMAIL_ACCOUNT_DISCONNECTED",
+  "LINKEDIN_DISCONNECTED",
+] as const;
+const webhookEvent = z.enum(WEBHOOK_EVENTS);
+
+const eventList = z
+  .array(webhookEvent)
+  .min(1)
+  .max(WEBHOOK_EVENTS.length)
+  .refine((e) => new Set(e).size === e.length, "events must not repeat");
+
+/** The receiver gets lead data (names, emails, replies), so only https endpoints are accepted. */
+const webhookUrl = (what = "HTTPS URL that receives the events (lead data is sent to it)") =>
+  z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(2048).describe(what);
+
+const webhookName = (what = "Name to recognise the webhook by") => text(what, 100);
+
+/** SmartLead category ids are numeric; the API takes them as object keys. */
+const categoryIdMap = z
+  .record(z.string().regex(/^[1-9]\d{0,9}$/, "keys must be category ids"), z.boolean())
+  .refine((m) => Object.keys(m).length <= 100, "at most 100 categories")
+  .describe('Lead category ids to filter LEAD_CATEGORY_UPDATED by, e.g. {"5": true}');
+
+const timeWindow = {
+  fromTime: datetime("Start of the window"),
+  toTime: datetime("End of the window"),
+};
+const windowOrdered = <T extends { fromTime: string; toTime: string }>(v: T, ctx: z.RefinementCtx) => {
+  if (Date.parse(v.fromTime) >= Date.parse(v.toTime)) ctx.addIssue({ code: "custom", path: ["toTime"], message: "toTime must be after fromTime" });
+};
+
+export const WEBHOOKS_TOOLS = defineTools([
+  {
+    name: "smartlead_list_campaign_webhooks",
+    title: "SmartLead: list a campaign's webhooks",
+    description: "Lists the webhooks set on a campaign: id, name, URL and event types.",
+    toolset: "smartlead_webhooks",
+    catalogId: "sl.get_campaigns_by_campaign_id_webhooks",
+    base: "smartlead",
+    method: "GET",
+    path: "/campaigns/{campaign_id}/webhooks",
+    input: z.object({ campaign_id: campaignId }).strict(),
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+  },
+  {
+    name: "smartlead_save_campaign_webhook",
+    title: "SmartLead: add or update a campaign webhook",
+    description:
+      "Adds a webhook to a campaign, or updates one when id is given. SmartLead then POSTs lead data for the chosen events to the https URL.",
+    toolset: "smartlead_webhooks",
+    catalogId: "sl.post_campaigns_by_campaign_id_webhooks",
+    base: "smartlead",
+    method: "POST",
+    path: "/campaigns/{campaign_id}/webhooks",
+    input: z
+      .object({
+        campaign_id: campaignId,
+        id: webhookId.optional().describe("Webhook id to update; leave out to add a new webhook"),
+        name: webhookName(),
+        webhook_url: webhookUrl(),
+        event_types: eventList.describe("Events to send, e.g. [\"EMAIL_REPLY\", \"EMAIL_BOUNCE\"]"),
+      })
+      .strict(),
+    // The API takes id: null for a new webhook.
+    body: (rest) => ({ id: rest.id ?? null, ...rest }),
+    effect: "write",
+    costsCredits: false,
+    annotations: WRITE,
+  },
+  {
+    name: "smartlead_delete_campaign_webhook",
+    title: "SmartLead: delete a campaign webhook",
+    description: "Removes a webhook from a campaign; its events stop at once. Cannot be undone; asks for confirmation first.",
+    toolset: "smartlead_webhooks",
+    catalogId: "sl.delete_campaigns_by_campaign_id_webhooks_by_webhook_id",
+    base: "smartlead",
+    method: "DELETE",
+    path: "/campaigns/{campaign_id}/webhooks/{webhook_id}",
+    input: z.object({ campaign_id: campaignId, webhook_id: webhookId }).strict(),
+    effect: "destructive",
+    costsCredits: false,
+    annotations: DELETE,
+    confirm: {
+      action: (a) =>
+        `Webhook ${String(a.webhook_id)} will be removed from campaign ${String(a.campaign_id)} and stop receiving events; this cannot be undone.`,
+      lookup: { path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] },
+    },
+  },
+  {
+    name: "smartlead_get_campaign_webhook_summary",
+    title: "SmartLead: webhook delivery summary",
+    description: "Summarises a campaign's webhook deliveries (sent, failed) between two moments.",
+    toolset: "smartlead_webhooks",
+    catalogId: "sl.get_campaigns_by_campaignid_webhooks_summary",
+    base: "smartlead",
+    method: "GET",
+    path: "/campaigns/{campaignId}/webhooks/summary",
+    input: z.object({ campaignId, ...timeWindow }).strict().superRefine(windowOrdered),
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+  },
+  {
+    name: "smartlead_retrigger_failed_webhooks",
+    title: "SmartLead: retry failed webhook deliveries",
+    description: "Re-sends a campaign's failed webhook deliveries from a time window to their receivers.",
+    toolset: "smartlead_webhooks",
+    catalogId: "sl.post_campaigns_by_campaignid_webhooks_retrigger_failed_events",
+    base: "smartlead",
+    method: "POST",
+    path: "/campaigns/{campaignId}/webhooks/retrigger-failed-events",
+    input: z.object({ campaignId, ...timeWindow }).strict().superRefine(windowOrdered),
+    effect: "write",
+    costsCredits: false,
+    annotations: WRITE,
+  },
+  {
+    name: "smartlead_create_webhook",
+    title: "SmartLead: create a webhook",
+    description:
+      "Creates a webhook for the whole account (user), one client, or one campaign. SmartLead POSTs lead data for the enabled events to the https URL.",
+    toolset: "smartlead_webhooks",
+    catalogId: "sl.post_webhook_create",
+    base: "smartlead",
+    method: "POST",
+    path: "/webhook/create",
+    input: z
+      .object({
+        webhook_url: webhookUrl(),
+        association_type: z
+          .enum(["user", "client", "campaign"])
+          .describe("Scope: user (all campaigns), client (needs client_id) or campaign (needs email_campaign_id)"),
+        email_campaign_id: campaignId.optional().describe("Campaign id, for association_type campaign"),
+        client_id: clientId.optional().describe("Client id, for association_type client"),
+        name: webhookName().optional(),
+        event_type_map: z
+          .partialRecord(webhookEvent, z.boolean())
+          .optional()
+          .describe('Events to enable, e.g. {"EMAIL_REPLY": true, "EMAIL_OPEN": true}'),
+        category_id_map: categoryIdMap.optional(),
+        event_type: webhookEvent.optional().describe("A single event to subscribe to"),
+        category_id: id("Lead category id to filter events by").optional(),
+        webhook_type: text("Webhook type identifier", 50).optional(),
+        force_create: z.boolean().optional().describe("Create even if a similar webhook exists"),
+      })
+      .strict()
+      .superRefine((v, ctx) => {
+        if (v.association_type === "campaign" && v.email_campaign_id === undefined) {
+          ctx.addIssue({ code: "custom", path: ["email_campaign_id"], message: "required when association_type is campaign" });
+        }
+        if (v.association_type === "client" && v.client_id === undefined) {
+          ctx.addIssue({ code: "custom", path: ["client_id"], message: "required when association_type is client" });
+        }
+        if (v.event_type_map === undefined && v.event_type === undefined) {
+          ctx.addIssue({ code: "custom", path: ["event_type_map"], message: "provide event_type_map or event_type" });
+        }
+      }),
+    effect: "write",
+    costsCredits: false,
+    annotations: WRITE,
+  },
+  {
+    name: "smartlead_get_webhook",
+    title: "SmartLead: get a webhook",
+    description: "Gets one webhook's configuration: URL, scope, enabled events and category filter.",
+    toolset: "smartlead_webhooks",
+    catalogId: "sl.get_webhook_by_webhook_id",
+    base: "smartlead",
+    method: "GET",
+    path: "/webhook/{webhook_id}",
+    input: z.object({ webhook_id: webhookId }).strict(),
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+  },
+  {
+    name: "smartlead_update_webhook",
+    title: "SmartLead: update a webhook",
+    description: "Changes a webhook's name, https URL, events or category filter. Only the given fields change.",
+    toolset: "smartlead_webhooks",
+    catalogId: "sl.put_webhook_update_by_webhook_id",
+    base: "smartlead",
+    method: "PUT",
+    path: "/webhook/update/{webhook_id}",
+    input: atLeastOne(
+      z
+        .object({
+          webhook_id: webhookId,
+          name: webhookName("New name").optional(),
+          webhook_url: webhookUrl("New HTTPS receiver URL (lead data is sent to it)").optional(),
+          event_types: eventList.optional().describe("Events to send (replaces the current list)"),
+          categories: z
+            .array(z.union([z.number().int().positive(), text("Category name", 100)]))
+            .max(100)
+            .optional()
+            .describe("Lead categories to filter events by (ids or names); [] for all"),
+        })
+        .strict(),
+      ["name", "webhook_url", "event_types", "categories"],
+    ),
+    effect: "write",
+    costsCredits: false,
+    annotations: SET,
+  },
+  {
+    name: "smartlead_delete_webhook",
+    title: "SmartLead: delete a webhook",
+    description: "Deletes a webhook by id (any scope); its notifications stop at once. Cannot be undone; asks for confirmation first.",
+    toolset: "smartlead_webhooks",
+    catalogId: "sl.delete_webhook_delete",
+    base: "smartlead",
+    method: "DELETE",
+    path: "/webhook/delete",
+    input: z.object({ id: webhookId.describe("Webhook id to delete (positive integer)") }).strict(),
+    // The docs put the id in a JSON body, even on DELETE.
+    query: [],
+    body: (rest) => ({ id: rest.id }),
+    effect: "destructive",
+    costsCredits: false,
+    annotations: DELETE,
+    confirm: {
+      action: (a) => `Webhook ${String(a.id)} will be deleted and stop sending notifications; this cannot be undone.`,
+    },
+  },
+]);

@@ -77,7 +77,11 @@ export class FakeUpstream {
   port = 0;
 
   constructor(readonly options: FakeOptions) {
-    this.compiled = options.routes.map((route) => ({ route, test: compile(route).test }));
+    // Literal routes win over templated ones (GET /leads/get-domain-block-list before GET /leads/{lead_id}).
+    const placeholders = (r: FakeRoute) => (r.path.match(/\{/g) ?? []).length;
+    this.compiled = [...options.routes]
+      .sort((a, b) => placeholders(a) - placeholders(b))
+      .map((route) => ({ route, test: compile(route).test }));
   }
 
   /** Base URL to configure the Worker with (e.g. http://127.0.0.1:PORT/api/v1). */
