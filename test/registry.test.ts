@@ -6,6 +6,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
 import { parseConfig } from "../src/config";
 import { pathParams } from "../src/tools/forward";
 import { ALL_TOOLS, DEFAULT_TOOL_NAMES, listing, resolveSelection, TOOLSETS } from "../src/tools/registry";
@@ -62,6 +64,22 @@ describe("every tool", () => {
       if (a.destructiveHint) assert.ok(t.confirm, `${t.name} is destructive: it must ask for confirmation`);
       if (entry.costsCredits !== undefined) assert.equal(t.costsCredits, entry.costsCredits, `${t.name} costsCredits`);
       if (t.costsCredits) assert.equal(a.idempotentHint, false, `${t.name} spends credits: not idempotent`);
+    }
+  });
+
+  test("error results and confirmation previews satisfy every advertised output schema (clients validate them too)", () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const error = { error: { code: "timeout", message: "m", attempts: 1 } };
+    const preview = { confirmation_required: true, tool: "t", action: "a", arguments: {}, confirmation_token: "1.x", expires_at: "2026-01-01T00:00:00.000Z" };
+    const { tools } = listing(resolveSelection("all", null, fullConfig), fullConfig);
+    for (const listed of tools) {
+      if (!listed.outputSchema) continue;
+      const validate = ajv.compile(listed.outputSchema);
+      assert.ok(validate(error), `${listed.name}: an error result fails its output schema: ${ajv.errorsText(validate.errors)}`);
+      if ("confirmation_token" in (listed.inputSchema.properties ?? {})) {
+        assert.ok(validate(preview), `${listed.name}: a preview fails its output schema: ${ajv.errorsText(validate.errors)}`);
+      }
     }
   });
 

@@ -1,6 +1,7 @@
-/** LeadMagic account: credit balance. */
+/** LeadMagic account: credit balance, balance refresh and health. All free. */
 import { z } from "zod";
 import { defineTools } from "../tools/define";
+import { bool, FREE, noInput, num, str } from "./common";
 
 export const ACCOUNT_TOOLS = defineTools([
   {
@@ -12,10 +13,49 @@ export const ACCOUNT_TOOLS = defineTools([
     base: "leadmagic",
     method: "GET",
     path: "/v1/credits",
-    input: z.object({}).strict(),
+    input: noInput(),
     effect: "read",
     costsCredits: false,
-    annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-    output: z.looseObject({ credits: z.number().optional() }),
+    annotations: FREE,
+    output: z.looseObject({
+      credits: num(),
+      is_frozen: bool(),
+      credits_frozen: num(),
+      credits_liquid: num(),
+      credit_freeze_message: str(),
+      credits_remaining: num(),
+    }),
+  },
+  {
+    name: "leadmagic_refresh_credits",
+    title: "LeadMagic: refresh credit balance",
+    description:
+      "Asks LeadMagic to recompute the account's credit balance (e.g. right after a top-up) and returns it. Free; spends and changes nothing else.",
+    toolset: "leadmagic_account",
+    catalogId: "lm.refresh_credits",
+    base: "leadmagic",
+    method: "POST",
+    path: "/v1/credits/refresh",
+    input: noInput(),
+    effect: "read",
+    costsCredits: false,
+    annotations: FREE,
+    output: z.looseObject({ credits: num(), credits_remaining: num() }),
+  },
+  {
+    name: "leadmagic_get_credits_health",
+    title: "LeadMagic: credit health",
+    description: "Reports the health of the account's credits (balance and freeze state). Free.",
+    toolset: "leadmagic_account",
+    catalogId: "lm.credits_health",
+    base: "leadmagic",
+    method: "GET",
+    path: "/v1/credits/health",
+    input: noInput(),
+    effect: "read",
+    costsCredits: false,
+    annotations: FREE,
+    // The response is not documented beyond the balance fields /v1/credits also returns.
+    output: z.looseObject({ credits: num(), is_frozen: bool(), credits_remaining: num() }),
   },
 ]);

@@ -93,6 +93,8 @@ export interface ToolDefinition {
   annotations: Annotations;
   /** Structured output schema advertised to clients (an object schema). */
   output?: z.ZodType<Record<string, unknown>>;
+  /** The endpoint answers text (CSV) rather than JSON; `shape` receives the string. */
+  textResponse?: boolean;
   /** List endpoints paginated with offset/limit: adds offset, limit and next_offset to the result. */
   paginated?: boolean;
   /** Turns the upstream JSON into the structured result. Default: objects as-is, arrays as {items, count}. */

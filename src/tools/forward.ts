@@ -52,7 +52,7 @@ export function buildCall(tool: ToolDefinition, args: Args): UpstreamCall & { ba
   }
   const sendsBody = tool.method === "POST" || tool.method === "PUT" || tool.method === "PATCH";
   const body = tool.body ? tool.body(rest) : sendsBody ? rest : undefined;
-  return { base: tool.base, method: tool.method, path: fillPath(tool.path, args), query, body };
+  return { base: tool.base, method: tool.method, path: fillPath(tool.path, args), query, body, text: tool.textResponse };
 }
 
 /** Default shaping: objects as they came, arrays as {items, count}, text and nothing as {ok|value}. */

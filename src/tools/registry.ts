@@ -4,6 +4,7 @@
  * selection, since converting ~190 zod schemas to JSON Schema is the expensive part.
  */
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { z } from "zod";
 import { configuredUpstreams, type Config } from "../config";
 import { LEADMAGIC_TOOLS } from "../leadmagic";
 import { SMARTLEAD_TOOLS } from "../smartlead";
@@ -106,6 +107,16 @@ export function needsConfirmation(tool: ToolDefinition, config: Config): boolean
   return Boolean(tool.confirm) && config.confirmActions;
 }
 
+/**
+ * The advertised output schema. A call can also end in an error result
+ * ({error}) or, for two-step tools, a preview; clients validate those against
+ * the same schema, so the top level requires nothing and admits other members.
+ */
+function resultSchema(output: z.ZodType): Tool["outputSchema"] {
+  const { required: _required, additionalProperties: _closed, ...schema } = toJsonSchema(output, "output");
+  return schema as Tool["outputSchema"];
+}
+
 const toolCache = new Map<string, Tool>();
 
 /** The MCP description of one tool (cached per isolate). */
@@ -119,7 +130,7 @@ function describe(tool: ToolDefinition, confirm: boolean): Tool {
         ...(inputSchema.properties as object),
         [CONFIRMATION_FIELD]: {
           type: "string",
-          description: "Leave out on the first call to get a preview; pass the token from that preview to carry the action out.",
+          description: "Omit to get a preview; then pass the preview's token to carry the action out.",
         },
       };
     }
@@ -128,9 +139,9 @@ function describe(tool: ToolDefinition, confirm: boolean): Tool {
       title: tool.title,
       description: tool.description,
       inputSchema: inputSchema as Tool["inputSchema"],
-      annotations: { title: tool.title, ...tool.annotations },
+      annotations: { ...tool.annotations },
     };
-    if (tool.output) listed.outputSchema = toJsonSchema(tool.output, "output") as Tool["outputSchema"];
+    if (tool.output) listed.outputSchema = resultSchema(tool.output);
     toolCache.set(cacheKey, listed);
   }
   return listed;

@@ -13,14 +13,32 @@ const SAFE_INT = Number.MAX_SAFE_INTEGER;
 function lean(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(lean);
   if (!node || typeof node !== "object") return node;
+  const src = node as Json;
   const out: Json = {};
-  for (const [k, v] of Object.entries(node as Json)) {
+  for (const [k, v] of Object.entries(src)) {
     if (k === "$schema") continue;
-    if (k === "pattern" && "format" in (node as Json)) continue;
+    if (k === "pattern" && "format" in src) continue;
     if ((k === "maximum" && v === SAFE_INT) || (k === "minimum" && v === -SAFE_INT)) continue;
+    // Open objects are the JSON Schema default; an empty property list says nothing.
+    if (k === "additionalProperties" && isEmptyObject(v)) continue;
+    if (k === "properties" && isEmptyObject(v)) continue;
     out[k] = lean(v);
   }
-  return out;
+  return nullableAsTypeList(out);
+}
+
+const isEmptyObject = (v: unknown) => !!v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0;
+
+/** {anyOf: [{type: "x", …}, {type: "null"}]} → {type: ["x", "null"], …}: same meaning, half the bytes. */
+function nullableAsTypeList(node: Json): Json {
+  const anyOf = node.anyOf;
+  if (!Array.isArray(anyOf) || anyOf.length !== 2) return node;
+  const nullIndex = anyOf.findIndex((s) => (s as Json).type === "null" && Object.keys(s as Json).length === 1);
+  if (nullIndex < 0) return node;
+  const other = anyOf[1 - nullIndex] as Json;
+  if (typeof other.type !== "string") return node;
+  const { anyOf: _anyOf, ...rest } = node;
+  return { ...rest, ...other, type: [other.type, "null"] };
 }
 
 export function toJsonSchema(schema: z.ZodType, io: "input" | "output"): Json {

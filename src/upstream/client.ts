@@ -23,6 +23,8 @@ export interface UpstreamCall {
   path: string;
   query?: Record<string, string | readonly string[]>;
   body?: unknown;
+  /** The endpoint answers text (e.g. a CSV export): a 2xx text body is data, not an error. */
+  text?: boolean;
 }
 
 export interface UpstreamResponse {
@@ -161,7 +163,7 @@ export class UpstreamClient {
           attempts: attempt,
         });
       }
-      if (typeof data === "string") {
+      if (typeof data === "string" && !call.text) {
         // Some SmartLead writes answer with the plain text "success"; any other text is not data.
         if (upstream !== "smartlead" || data.toLowerCase() !== "success") {
           throw new ToolError("upstream_bad_response", `${label} answered HTTP ${response.status} with text instead of JSON data.`, {
@@ -182,7 +184,10 @@ export class UpstreamClient {
       if (Array.isArray(value)) for (const v of value) params.append(name, v);
       else params.append(name, value as string);
     }
-    const headers: Record<string, string> = { Accept: "application/json", "User-Agent": USER_AGENT };
+    const headers: Record<string, string> = {
+      Accept: call.text ? "text/csv, text/plain;q=0.9, application/json;q=0.8" : "application/json",
+      "User-Agent": USER_AGENT,
+    };
     if (upstream === "smartlead") params.set("api_key", key);
     else headers["X-API-Key"] = key;
     let body: string | undefined;
