@@ -1,3 +1,407 @@
-import { defineTools } from "../tools/define";
+/**
+ * SmartProspect (prospect-api.smartlead.ai/…/search-email-leads): contact
+ * search, lookups for its filters, saved searches, and the two calls that
+ * spend credits (fetch-contacts, find-emails). Opt-in toolset, never default.
+ */
+import { z } from "zod";
+import { defineTools, type Args, type ToolDefinition } from "../tools/define";
+import { atLeastOne, domain, id, text } from "../tools/fields";
 
-export const PROSPECT_TOOLS = defineTools([]);
+const TOOLSET = "smartlead_prospect";
+const READ = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
+const WRITE = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
+const SPEND = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true } as const;
+
+const filterId = id("SmartProspect filter id (returned as filter_id by smartlead_prospect_search_contacts)");
+const search = (what: string) => z.string().trim().min(1).max(255).optional().describe(`Only ${what} starting with / matching this text (1–255 characters)`);
+const lookupOffset = () => z.number().int().min(0).optional().describe("Number of entries to skip (≥ 0)");
+const lookupLimit = (fallback: number) =>
+  z.number().int().min(1).max(100).optional().describe(`Entries to return (1–100; SmartProspect's default ${fallback})`);
+
+/** One lookup list (values usable in search filters). */
+function lookup(spec: {
+  name: string;
+  what: string;
+  catalogId: string;
+  path: string;
+  defaultLimit?: number;
+  extra?: Record<string, z.ZodType>;
+  refine?: (schema: z.ZodObject) => z.ZodType<Args>;
+  paged?: boolean;
+}): ToolDefinition {
+  const shape: Record<string, z.ZodType> =
+    spec.paged === false
+      ? {}
+      : { limit: lookupLimit(spec.defaultLimit ?? 10), offset: lookupOffset(), search: search(spec.what), ...spec.extra };
+  const object = z.object(shape).strict();
+  return {
+    name: spec.name,
+    title: `SmartProspect: ${spec.what} lookup`,
+    description: `Lists SmartProspect ${spec.what} (values for the matching filter of smartlead_prospect_search_contacts)${spec.paged === false ? "" : ", searchable and paged"}. Free.`,
+    toolset: TOOLSET,
+    catalogId: spec.catalogId,
+    base: "smartprospect",
+    method: "GET",
+    path: spec.path,
+    input: spec.refine ? spec.refine(object) : object,
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+  };
+}
+
+const LOOKUPS = [
+  lookup({ name: "smartlead_prospect_list_countries", what: "countries", catalogId: "sl.prospect.get_countries", path: "/countries" }),
+  lookup({
+    name: "smartlead_prospect_list_states",
+    what: "states",
+    catalogId: "sl.prospect.get_states",
+    path: "/states",
+    extra: { country: text("Only states of these countries, comma-separated names, e.g. usa,canada", 255).optional() },
+  }),
+  lookup({
+    name: "smartlead_prospect_list_cities",
+    what: "cities",
+    catalogId: "sl.prospect.get_cities",
+    path: "/cities",
+    extra: {
+      state: text("Only cities of these states, comma-separated names, e.g. california,texas", 255).optional(),
+      country: text("Only cities of these countries, comma-separated names (needs state)", 255).optional(),
+    },
+    refine: (schema) =>
+      schema.superRefine((v, ctx) => {
+        if (v.country !== undefined && v.state === undefined) {
+          ctx.addIssue({ code: "custom", path: ["state"], message: "SmartProspect needs state when country is given" });
+        }
+      }),
+  }),
+  lookup({ name: "smartlead_prospect_list_departments", what: "departments", catalogId: "sl.prospect.get_departments", path: "/departments" }),
+  lookup({ name: "smartlead_prospect_list_levels", what: "seniority levels", catalogId: "sl.prospect.get_levels", path: "/levels" }),
+  lookup({ name: "smartlead_prospect_list_head_counts", what: "company head-count ranges", catalogId: "sl.prospect.get_head_counts", path: "/head-counts" }),
+  lookup({
+    name: "smartlead_prospect_list_industries",
+    what: "industries",
+    catalogId: "sl.prospect.get_industries",
+    path: "/industries",
+    extra: { withSubIndustry: z.boolean().optional().describe("true includes each industry's sub-industries") },
+  }),
+  lookup({
+    name: "smartlead_prospect_list_sub_industries",
+    what: "sub-industries",
+    catalogId: "sl.prospect.get_sub_industries",
+    path: "/sub-industries",
+    extra: { industry_id: id("Only sub-industries of this industry id").optional() },
+  }),
+  lookup({ name: "smartlead_prospect_list_revenue_ranges", what: "company revenue ranges", catalogId: "sl.prospect.get_revenue", path: "/revenue", paged: false }),
+  lookup({ name: "smartlead_prospect_list_companies", what: "company names", catalogId: "sl.prospect.get_company", path: "/company", defaultLimit: 100 }),
+  lookup({ name: "smartlead_prospect_list_domains", what: "company domains", catalogId: "sl.prospect.get_domain", path: "/domain", defaultLimit: 100 }),
+  lookup({ name: "smartlead_prospect_list_job_titles", what: "job titles", catalogId: "sl.prospect.get_job_title", path: "/job-title", defaultLimit: 100 }),
+  lookup({ name: "smartlead_prospect_list_keywords", what: "company keywords", catalogId: "sl.prospect.get_keywords", path: "/keywords", defaultLimit: 100 }),
+];
+
+const filterList = (what: string) =>
+  z.array(z.string().trim().min(1).max(255)).min(1).max(2000).optional().describe(`${what} (up to 2000 values)`);
+
+/** The contact filters shared by search-contacts and save-search. */
+const contactFilters = {
+  name: filterList("Full names"),
+  firstName: filterList("First names"),
+  lastName: filterList("Last names"),
+  title: filterList("Job titles"),
+  excludeTitle: filterList("Job titles to exclude"),
+  includeTitle: filterList("Job titles to include"),
+  excludeCompany: filterList("Companies to exclude"),
+  excludeCompanyDomain: filterList("Company domains to exclude"),
+  includeCompany: filterList("Companies to include"),
+  includeCompanyDomain: filterList("Company domains to include"),
+  department: filterList("Departments (see smartlead_prospect_list_departments)"),
+  level: filterList("Seniority levels (see smartlead_prospect_list_levels)"),
+  companyName: filterList("Company names"),
+  companyDomain: filterList("Company domains"),
+  companyKeyword: filterList("Company keywords"),
+  companyHeadCount: filterList("Head-count ranges (see smartlead_prospect_list_head_counts)"),
+  companyRevenue: filterList("Revenue ranges (see smartlead_prospect_list_revenue_ranges)"),
+  companyIndustry: filterList("Industries (see smartlead_prospect_list_industries)"),
+  companySubIndustry: filterList("Sub-industries"),
+  city: filterList("Cities"),
+  state: filterList("States"),
+  country: filterList("Countries"),
+  dontDisplayOwnedContact: z.boolean().optional().describe("true hides contacts you already own"),
+  titleExactMatch: z.boolean().optional().describe("Match titles exactly"),
+  companyExactMatch: z.boolean().optional().describe("Match company names exactly"),
+  companyDomainExactMatch: z.boolean().optional().describe("Match company domains exactly"),
+};
+
+const searchString = (what: string) => z.string().trim().min(1).max(255).describe(what);
+const listPage = {
+  limit: z.number().int().min(1).max(1000).optional().describe("Entries to return (≥ 1; SmartProspect's default 10)"),
+  offset: z.number().int().min(0).optional().describe("Number of entries to skip (≥ 0)"),
+};
+
+const CONTACTS = defineTools([
+  {
+    name: "smartlead_prospect_search_contacts",
+    title: "SmartProspect: search contacts",
+    description:
+      "Searches SmartProspect's contact database by title, company, industry, location and more; returns up to 500 contacts a page (emails not unlocked), a filter_id and total_count, and a scroll_id for the next page. Free.",
+    toolset: TOOLSET,
+    catalogId: "sl.prospect.post_search_contacts",
+    base: "smartprospect",
+    method: "POST",
+    path: "/search-contacts",
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(500).describe("Contacts to return (1–500)"),
+        scroll_id: z.string().min(1).max(2000).optional().describe("scroll_id from the previous page, for the next page"),
+        ...contactFilters,
+      })
+      .strict(),
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+  },
+  {
+    name: "smartlead_prospect_get_contacts",
+    title: "SmartProspect: contacts of a filter or by id",
+    description:
+      "Gets already-fetched contacts, with emails and verification status, either by filter_id (paged, up to 1000) or by up to 200 contact ids; can filter by name or email status. Free.",
+    toolset: TOOLSET,
+    catalogId: "sl.prospect.post_get_contacts",
+    base: "smartprospect",
+    method: "POST",
+    path: "/get-contacts",
+    input: z
+      .object({
+        id: z.array(z.string().trim().min(1).max(64)).min(1).max(200).optional().describe("Contact ids (up to 200); use instead of filter_id"),
+        filter_id: filterId.optional(),
+        limit: z.number().int().min(1).max(1000).optional().describe("Contacts to return (1–1000)"),
+        offset: z.number().int().min(0).optional().describe("Contacts to skip (≥ 0)"),
+        search: text("Only contacts whose first, last or full name matches", 255).optional(),
+        verification_status: z.enum(["valid", "catch_all", "invalid"]).optional().describe("Only emails with this verification result"),
+        catch_all_status: z
+          .enum(["catch_all_verified", "catch_all_soft_bounced", "catch_all_hard_bounced", "catch_all_unknown", "catch_all_bounced"])
+          .optional()
+          .describe("Only catch-all emails with this status"),
+      })
+      .strict()
+      .superRefine((v, ctx) => {
+        if ((v.id === undefined) === (v.filter_id === undefined)) {
+          ctx.addIssue({ code: "custom", path: ["filter_id"], message: "give exactly one of filter_id or id" });
+        }
+      }),
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+  },
+  {
+    name: "smartlead_prospect_fetch_contacts",
+    title: "SmartProspect: unlock contacts (spends credits)",
+    description:
+      "Unlocks (fetches emails for) contacts of a search: the first `limit` contacts of filter_id, or the given contact ids. Spends SmartProspect credits per contact; asks for confirmation first.",
+    toolset: TOOLSET,
+    catalogId: "sl.prospect.post_fetch_contacts",
+    base: "smartprospect",
+    method: "POST",
+    path: "/fetch-contacts",
+    input: atLeastOne(
+      z
+        .object({
+          filter_id: filterId,
+          limit: z
+            .number()
+            .int()
+            .min(1)
+            .max(30_000)
+            .optional()
+            .describe("How many contacts of the filter to unlock (1–10000; some accounts up to 30000)"),
+          // SmartProspect states no cap for id here; 10000 matches the standard limit.
+          id: z.array(z.string().trim().min(1).max(64)).min(1).max(10_000).optional().describe("Exactly these contact ids of the filter"),
+          visual_limit: z.number().int().min(1).max(1000).optional().describe("Page size of the returned list (1–1000, default 10)"),
+          visual_offset: z.number().int().min(0).optional().describe("Offset into the returned list (≥ 0)"),
+        })
+        .strict(),
+      ["limit", "id"],
+    ),
+    effect: "write",
+    costsCredits: true,
+    annotations: SPEND,
+    confirm: {
+      action: (args) =>
+        Array.isArray(args.id)
+          ? `Unlocks ${args.id.length} contact(s) of SmartProspect filter ${args.filter_id as number}, spending credits for each; spent credits cannot be refunded.`
+          : `Unlocks up to ${args.limit as number} contact(s) of SmartProspect filter ${args.filter_id as number}, spending credits for each; spent credits cannot be refunded.`,
+    },
+  },
+  {
+    name: "smartlead_prospect_find_emails",
+    title: "SmartProspect: find emails (spends credits)",
+    description:
+      "Finds the work email of up to 10 people from first name, last name and company domain, with verification status. Spends SmartProspect credits; asks for confirmation first.",
+    toolset: TOOLSET,
+    catalogId: "sl.prospect.post_search_contacts_find_emails",
+    base: "smartprospect",
+    method: "POST",
+    path: "/search-contacts/find-emails",
+    input: z
+      .object({
+        contacts: z
+          .array(
+            z
+              .object({
+                firstName: text("First name", 100),
+                lastName: text("Last name", 100),
+                companyDomain: domain("Company domain, e.g. example.com"),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(10)
+          .describe("People to find emails for (1–10)"),
+      })
+      .strict(),
+    effect: "write",
+    costsCredits: true,
+    annotations: SPEND,
+    confirm: {
+      action: (args) =>
+        `Looks up work emails for ${(args.contacts as unknown[]).length} person(s), spending SmartProspect credits; spent credits cannot be refunded.`,
+    },
+  },
+  {
+    name: "smartlead_prospect_review_contacts",
+    title: "SmartProspect: refresh a fetched filter's contacts",
+    description: "Re-syncs the status and email metrics (found, verified, catch-all, invalid) of the contacts already fetched for a filter.",
+    toolset: TOOLSET,
+    catalogId: "sl.prospect.patch_review_contacts_by_filter_id",
+    base: "smartprospect",
+    method: "PATCH",
+    path: "/review-contacts/{filter_id}",
+    input: z.object({ filter_id: filterId }).strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: WRITE,
+  },
+]);
+
+const SEARCHES = defineTools([
+  {
+    name: "smartlead_prospect_list_saved_searches",
+    title: "SmartProspect: saved searches",
+    description: "Lists saved SmartProspect searches with their filters.",
+    toolset: TOOLSET,
+    catalogId: "sl.prospect.get_search_filters_saved_searches",
+    base: "smartprospect",
+    method: "GET",
+    path: "/search-filters/saved-searches",
+    input: z.object(listPage).strict(),
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+  },
+  {
+    name: "smartlead_prospect_list_recent_searches",
+    title: "SmartProspect: recent searches",
+    description: "Lists the most recent SmartProspect searches with their filters.",
+    toolset: TOOLSET,
+    catalogId: "sl.prospect.get_search_filters_recent_searches",
+    base: "smartprospect",
+    method: "GET",
+    path: "/search-filters/recent-searches",
+    input: z.object(listPage).strict(),
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+  },
+  {
+    name: "smartlead_prospect_list_fetched_searches",
+    title: "SmartProspect: fetched searches",
+    description: "Lists searches whose contacts were fetched (unlocked), with fetch metrics (emails found, verified, catch-all).",
+    toolset: TOOLSET,
+    catalogId: "sl.prospect.get_search_filters_fetched_searches",
+    base: "smartprospect",
+    method: "GET",
+    path: "/search-filters/fetched-searches",
+    input: z.object(listPage).strict(),
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+  },
+  {
+    name: "smartlead_prospect_save_search",
+    title: "SmartProspect: save a search",
+    description: "Saves a set of contact filters under a name so it can be rerun later. Spends nothing.",
+    toolset: TOOLSET,
+    catalogId: "sl.prospect.post_search_filters_save_search",
+    base: "smartprospect",
+    method: "POST",
+    path: "/search-filters/save-search",
+    input: z
+      .object({
+        search_string: searchString("Name of the saved search"),
+        limit: z.number().int().min(1).max(10_000).optional().describe("Result limit stored with the search (1–10000)"),
+        ...contactFilters,
+      })
+      .strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: { ...WRITE, idempotentHint: false },
+  },
+  {
+    name: "smartlead_prospect_rename_saved_search",
+    title: "SmartProspect: rename a saved search",
+    description: "Renames a saved SmartProspect search.",
+    toolset: TOOLSET,
+    catalogId: "sl.prospect.put_search_filters_save_search_by_id",
+    base: "smartprospect",
+    method: "PUT",
+    path: "/search-filters/save-search/{id}",
+    input: z.object({ id: id("Saved search id"), search_string: searchString("New name (1–255 characters)") }).strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: WRITE,
+  },
+  {
+    name: "smartlead_prospect_rename_fetched_search",
+    title: "SmartProspect: rename a fetched search",
+    description: "Renames a fetched (unlocked) SmartProspect search.",
+    toolset: TOOLSET,
+    catalogId: "sl.prospect.put_search_filters_fetched_searches_by_id",
+    base: "smartprospect",
+    method: "PUT",
+    path: "/search-filters/fetched-searches/{id}",
+    input: z.object({ id: id("Fetched search id"), search_string: searchString("New name (1–255 characters)") }).strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: WRITE,
+  },
+  {
+    name: "smartlead_prospect_get_search_analytics",
+    title: "SmartProspect: search and credit usage",
+    description: "Leads found and emails fetched this month vs last, available credits and today's fetch limit; optionally the counts of one filter.",
+    toolset: TOOLSET,
+    catalogId: "sl.prospect.get_search_analytics",
+    base: "smartprospect",
+    method: "GET",
+    path: "/search-analytics",
+    input: z.object({ filter_id: filterId.optional() }).strict(),
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+  },
+  {
+    name: "smartlead_prospect_get_reply_analytics",
+    title: "SmartProspect: replies from prospected contacts",
+    description: "Replies from SmartProspect contacts this month vs last month, with the trend.",
+    toolset: TOOLSET,
+    catalogId: "sl.prospect.get_reply_analytics",
+    base: "smartprospect",
+    method: "GET",
+    path: "/reply-analytics",
+    input: z.object({}).strict(),
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+  },
+]);
+
+export const PROSPECT_TOOLS = defineTools([...CONTACTS, ...SEARCHES, ...LOOKUPS]);
