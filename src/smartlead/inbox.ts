@@ -1,3 +1,626 @@
-import { defineTools } from "../tools/define";
+/** SmartLead master inbox: reply lists, one thread, replying and forwarding, and lead handling from the inbox. */
+import { z } from "zod";
+import { defineTools, type Annotations, type Args, type ToolDefinition, type ToolOutcome } from "../tools/define";
+import { date, datetime, domain, email, id, limit, offset, text } from "../tools/fields";
+import { campaignId } from "./fields";
 
-export const INBOX_TOOLS = defineTools([]);
+const READ: Annotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };
+const SET: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true };
+const CREATE: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true };
+const SENDS: Annotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true };
+
+const TOOLSET = "smartlead_inbox";
+
+const leadMapId = id("Lead-in-campaign id (campaign_lead_map_id / email_lead_map_id from inbox results)");
+const statsId = (what: string) => z.string().trim().min(1).max(200).describe(what);
+/** An RFC 5322 Message-ID such as <uuid@domain>; a header line is at most 998 characters. */
+const messageId = (what: string) => z.string().trim().min(1).max(998).describe(what);
+const emailList = (what: string, max = 20) => z.array(z.email().max(320)).min(1).max(max).describe(`${what} (≤ ${max})`);
+
+const EMAIL_STATUS = z.enum(["Opened", "Clicked", "Replied", "Unsubscribed", "Bounced", "Accepted", "Not Replied"]);
+const positive = z.number().int().positive();
+const isoTime = z.iso.datetime({ offset: true });
+
+/** Array limits of one list endpoint's filters; 1 means the endpoint takes a single value only. */
+interface FilterLimits {
+  campaigns: number;
+  accounts: number;
+  others: number;
+  subSequence?: boolean;
+}
+
+/**
+ * The API takes one id or a list where several are allowed; we take a list there
+ * (a one-element list is valid upstream) to keep the advertised schema small.
+ */
+function ids(max: number) {
+  return max === 1 ? positive : z.array(positive).min(1).max(max);
+}
+
+function inboxFilters(l: FilterLimits) {
+  const single = l.others === 1;
+  return z
+    .object({
+      search: z.string().trim().min(1).max(30).optional().describe("Lead email, name or message text (≤ 30 chars)"),
+      leadCategories: z
+        .object({
+          unassigned: z.boolean().optional(),
+          isAssigned: z.boolean().optional(),
+          categoryIdsIn: z.array(positive).min(1).max(10).optional(),
+          categoryIdsNotIn: z.array(positive).min(1).max(10).optional(),
+        })
+        .strict()
+        .optional()
+        .describe("Category ids: 1 Interested, 2 Meeting Request, 3 Not Interested, 4 Do Not Contact, 5 Information Request, or custom"),
+      emailStatus: (single ? EMAIL_STATUS : z.array(EMAIL_STATUS).min(1).max(7)).optional(),
+      campaignId: ids(l.campaigns).optional(),
+      emailAccountId: ids(l.accounts).optional(),
+      campaignTeamMemberId: ids(l.others).optional(),
+      campaignTagId: ids(l.others).optional(),
+      campaignClientId: ids(l.others).optional(),
+      ...(l.subSequence ? { subSequenceId: positive.optional().describe("Subsequence (child campaign) id") } : {}),
+      replyTimeBetween: z.tuple([isoTime, isoTime]).optional().describe("Reply time range [from, to], ISO 8601"),
+    })
+    .strict()
+    .optional()
+    .describe(single ? "Filters; id filters take one id each" : "Filters; id filters take lists of ids");
+}
+
+const PAGE = z.looseObject({
+  items: z.array(z.unknown()).optional(),
+  count: z.number().optional(),
+  total_count: z.number().nullable().optional(),
+  offset: z.number().optional(),
+  limit: z.number().nullable().optional(),
+  next_offset: z.number().nullable().optional(),
+});
+
+/**
+ * Inbox lists come back as a bare array of threads (older docs, most clients)
+ * or as {messages, total_count, offset, limit} (current docs). Either way the
+ * result is {items, count, total_count, offset, limit, next_offset}.
+ */
+function page(listKey: string) {
+  return (data: unknown, args: Args): ToolOutcome => {
+    const obj = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+    const list = Array.isArray(data) ? data : [obj?.[listKey], obj?.messages, obj?.data].find(Array.isArray);
+    const items = (list ?? []) as unknown[];
+    const raw = obj?.total_count;
+    const total = typeof raw === "number" ? raw : typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : null;
+    const from = typeof args.offset === "number" ? args.offset : 0;
+    const size = typeof args.limit === "number" ? args.limit : null;
+    const more = total !== null ? from + items.length < total : size !== null && items.length >= size;
+    return {
+      data: {
+        items,
+        count: items.length,
+        total_count: total,
+        offset: from,
+        limit: size,
+        next_offset: more && items.length > 0 ? from + items.length : null,
+      },
+    };
+  };
+}
+
+const SORT_REPLY = ["REPLY_TIME_DESC", "SENT_TIME_DESC"] as const;
+
+interface ListSpec {
+  name: string;
+  title: string;
+  description: string;
+  catalogId: string;
+  path: string;
+  sort: readonly [string, ...string[]];
+  filters: FilterLimits;
+  /** Whether the endpoint takes ?fetch_message_history. */
+  history: boolean;
+}
+
+function inboxList(s: ListSpec): ToolDefinition {
+  return {
+    name: s.name,
+    title: s.title,
+    description: `${s.description} At most 20 per page.`,
+    toolset: TOOLSET,
+    catalogId: s.catalogId,
+    base: "smartlead",
+    method: "POST",
+    path: s.path,
+    input: z
+      .object({
+        ...(s.history
+          ? { fetch_message_history: z.boolean().optional().describe("Include full thread history (slower)") }
+          : {}),
+        offset: offset(),
+        limit: limit(20, 20),
+        filters: inboxFilters(s.filters),
+        sortBy: z.enum(s.sort).optional().describe("Sort order"),
+      })
+      .strict(),
+    query: s.history ? ["fetch_message_history"] : [],
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+    shape: page("messages"),
+    output: PAGE,
+  };
+}
+
+const STANDARD: FilterLimits = { campaigns: 5, accounts: 10, others: 10 };
+const SINGLE: FilterLimits = { campaigns: 1, accounts: 1, others: 1 };
+
+const joinList = (v: unknown) => (Array.isArray(v) ? v.join(",") : v);
+
+const ACK = z.looseObject({ ok: z.boolean().optional(), success: z.boolean().optional(), message: z.string().optional() });
+
+export const INBOX_TOOLS = defineTools([
+  inboxList({
+    name: "smartlead_list_inbox_replies",
+    title: "SmartLead: inbox replies",
+    description: "Lists lead replies across all campaigns (the master inbox), newest first, with filters.",
+    catalogId: "sl.post_master_inbox_inbox_replies",
+    path: "/master-inbox/inbox-replies",
+    sort: SORT_REPLY,
+    filters: { campaigns: 5, accounts: 20, others: 10 },
+    history: true,
+  }),
+  inboxList({
+    name: "smartlead_list_inbox_unread_replies",
+    title: "SmartLead: unread inbox replies",
+    description: "Lists lead replies nobody has read yet, across all campaigns, with the same filters as the inbox.",
+    catalogId: "sl.post_master_inbox_unread_replies",
+    path: "/master-inbox/unread-replies",
+    sort: SORT_REPLY,
+    filters: STANDARD,
+    history: true,
+  }),
+  inboxList({
+    name: "smartlead_list_inbox_sent",
+    title: "SmartLead: sent emails",
+    description: "Lists sent campaign emails with their engagement status (opened, clicked, replied, bounced…), across campaigns.",
+    catalogId: "sl.post_master_inbox_sent",
+    path: "/master-inbox/sent",
+    sort: SORT_REPLY,
+    filters: { campaigns: 15, accounts: 100, others: 100 },
+    history: false,
+  }),
+  inboxList({
+    name: "smartlead_list_inbox_important",
+    title: "SmartLead: important threads",
+    description: "Lists inbox threads marked important.",
+    catalogId: "sl.post_master_inbox_important",
+    path: "/master-inbox/important",
+    sort: SORT_REPLY,
+    filters: STANDARD,
+    history: true,
+  }),
+  inboxList({
+    name: "smartlead_list_inbox_snoozed",
+    title: "SmartLead: snoozed threads",
+    description: "Lists inbox threads snoozed until later.",
+    catalogId: "sl.post_master_inbox_snoozed",
+    path: "/master-inbox/snoozed",
+    sort: SORT_REPLY,
+    filters: STANDARD,
+    history: true,
+  }),
+  inboxList({
+    name: "smartlead_list_inbox_archived",
+    title: "SmartLead: archived threads",
+    description: "Lists archived inbox threads.",
+    catalogId: "sl.post_master_inbox_archived",
+    path: "/master-inbox/archived",
+    sort: SORT_REPLY,
+    filters: STANDARD,
+    history: true,
+  }),
+  inboxList({
+    name: "smartlead_list_inbox_scheduled",
+    title: "SmartLead: scheduled emails",
+    description: "Lists emails queued to be sent later, sortable by scheduled time.",
+    catalogId: "sl.post_master_inbox_scheduled",
+    path: "/master-inbox/scheduled",
+    sort: ["SCHEDULED_TIME_ASC", "SCHEDULED_TIME_DESC"],
+    filters: STANDARD,
+    history: true,
+  }),
+  inboxList({
+    name: "smartlead_list_inbox_reminders",
+    title: "SmartLead: threads with reminders",
+    description: "Lists inbox threads that have a reminder set, sortable by reminder time (ASC puts overdue first).",
+    catalogId: "sl.post_master_inbox_reminders",
+    path: "/master-inbox/reminders",
+    sort: ["REMINDER_TIME_ASC", "REMINDER_TIME_DESC"],
+    filters: STANDARD,
+    history: false,
+  }),
+  inboxList({
+    name: "smartlead_list_inbox_assigned_to_me",
+    title: "SmartLead: threads assigned to me",
+    description: "Lists inbox threads assigned to the API key's user. Id filters take one value each here.",
+    catalogId: "sl.post_master_inbox_assigned_me",
+    path: "/master-inbox/assigned-me",
+    sort: SORT_REPLY,
+    filters: SINGLE,
+    history: true,
+  }),
+  inboxList({
+    name: "smartlead_list_inbox_view",
+    title: "SmartLead: custom inbox view",
+    description: "Lists inbox threads matching a custom view's filters, including leads in a given subsequence. Id filters take one value each here.",
+    catalogId: "sl.post_master_inbox_views",
+    path: "/master-inbox/views",
+    sort: SORT_REPLY,
+    filters: { ...SINGLE, subSequence: true },
+    history: true,
+  }),
+  {
+    name: "smartlead_list_untracked_replies",
+    title: "SmartLead: untracked replies",
+    description:
+      "Lists emails received in connected mailboxes that belong to no campaign (manual outreach, forwards), up to 100 per page; filter by sender, recipient or subject.",
+    toolset: TOOLSET,
+    catalogId: "sl.get_master_inbox_untracked_replies",
+    base: "smartlead",
+    method: "GET",
+    path: "/master-inbox/untracked-replies",
+    input: z
+      .object({
+        offset: offset(),
+        limit: limit(100, 20),
+        fetchAttachments: z.boolean().optional().describe("Include attachment details"),
+        fetchBody: z.boolean().optional().describe("Include message bodies"),
+        from_email: email("Only mail from this sender").optional(),
+        to_email: email("Only mail to this recipient").optional(),
+        subject_line: text("Subject contains", 200).optional(),
+      })
+      .strict(),
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+    shape: page("untracked_replies"),
+    output: PAGE,
+  },
+  {
+    name: "smartlead_get_inbox_thread",
+    title: "SmartLead: get one inbox thread",
+    description: "Gets one master-inbox thread by its campaign_lead_map_id: the lead, campaign, category and the whole message history.",
+    toolset: TOOLSET,
+    catalogId: "sl.get_master_inbox_by_id",
+    base: "smartlead",
+    method: "GET",
+    path: "/master-inbox/{id}",
+    input: z.object({ id: id("Inbox thread id (the campaign_lead_map_id from inbox lists)") }).strict(),
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+  },
+  {
+    name: "smartlead_get_reply_status",
+    title: "SmartLead: delivery status of a reply",
+    description: "Checks whether a reply sent from the inbox went out, by its Message-ID header (e.g. <uuid@domain>).",
+    toolset: TOOLSET,
+    catalogId: "sl.get_master_inbox_reply_status",
+    base: "smartlead",
+    method: "GET",
+    path: "/master-inbox/reply-status",
+    input: z.object({ message_id: messageId("Message-ID of the sent reply, usually in angle brackets") }).strict(),
+    effect: "read",
+    costsCredits: false,
+    annotations: READ,
+  },
+  {
+    name: "smartlead_reply_to_lead",
+    title: "SmartLead: reply to a lead",
+    description:
+      "Emails a reply to a lead in its campaign thread, now or at scheduled_time; email_stats_id comes from the lead's message history. " +
+      "Cannot be recalled; the first call returns a preview and a confirmation token.",
+    toolset: TOOLSET,
+    catalogId: "sl.post_campaigns_by_campaign_id_reply_email_thread",
+    base: "smartlead",
+    method: "POST",
+    path: "/campaigns/{campaign_id}/reply-email-thread",
+    input: z
+      .object({
+        campaign_id: campaignId,
+        email_stats_id: statsId("stats_id of the message answered"),
+        // The docs page marks email_body required; the catalog lists it as optional only through a nesting artefact.
+        email_body: z.string().trim().min(1).max(20_000).describe("Reply body, HTML or text"),
+        reply_message_id: messageId("Message-ID of the email answered").optional(),
+        reply_email_time: isoTime.optional().describe("Time of the email answered"),
+        reply_email_body: z.string().max(20_000).optional().describe("Body of the email answered, quoted"),
+        to_email: email("Recipient if not the lead").optional(),
+        to_first_name: text("Recipient first name", 100).optional(),
+        to_last_name: text("Recipient last name", 100).optional(),
+        cc: emailList("CC").optional(),
+        bcc: emailList("BCC").optional(),
+        add_signature: z.boolean().optional().describe("Append the mailbox signature"),
+        scheduled_time: isoTime.optional().describe("Send later at this time"),
+        attachments: z
+          .array(
+            z
+              .object({
+                file_url: z.url({ protocol: /^https?$/ }).max(2048),
+                file_name: z.string().trim().min(1).max(255).optional(),
+                file_type: z.string().trim().min(1).max(100).optional(),
+                file_size: z.number().int().min(0).max(100_000_000).optional(),
+              })
+              .strict(),
+          )
+          .max(10)
+          .optional()
+          .describe("Files by public URL; file_type = MIME type, file_size in bytes"),
+      })
+      .strict(),
+    // SmartLead takes cc/bcc as one comma-separated string.
+    body: (rest) => ({ ...rest, ...(rest.cc ? { cc: joinList(rest.cc) } : {}), ...(rest.bcc ? { bcc: joinList(rest.bcc) } : {}) }),
+    effect: "sends_email",
+    costsCredits: false,
+    annotations: SENDS,
+    confirm: {
+      action: (a) => {
+        const to = a.to_email ? ` to ${String(a.to_email)}` : " to the lead";
+        const copies = [a.cc ? `cc ${(a.cc as string[]).join(", ")}` : "", a.bcc ? `bcc ${(a.bcc as string[]).join(", ")}` : ""].filter(Boolean).join("; ");
+        const when = a.scheduled_time ? `at ${String(a.scheduled_time)}` : "now";
+        return `Send a reply email${to}${copies ? ` (${copies})` : ""} on thread ${String(a.email_stats_id)} of campaign ${a.campaign_id}, ${when}. Sent email cannot be recalled.`;
+      },
+      lookup: { path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] },
+    },
+  },
+  {
+    name: "smartlead_forward_email",
+    title: "SmartLead: forward a campaign email",
+    description:
+      "Forwards a campaign email thread to other people, optionally with your own note and subject. Sends real email; two-step: the first call returns a preview and a token.",
+    toolset: TOOLSET,
+    catalogId: "sl.post_campaigns_by_campaign_id_forward_email",
+    base: "smartlead",
+    method: "POST",
+    path: "/campaigns/{campaign_id}/forward-email",
+    // The catalog lists no body; the docs page documents this one, which is what we send.
+    input: z
+      .object({
+        campaign_id: campaignId,
+        message_id: messageId("Message-ID of the email to forward"),
+        stats_id: statsId("stats_id of the email to forward (from the lead's message history)"),
+        to_emails: emailList("Recipients"),
+        forward_email_body: z.string().trim().min(1).max(20_000).optional().describe("Note placed above the forwarded thread (HTML or text)"),
+        forward_email_subject: text("Subject line instead of the original one", 500).optional(),
+      })
+      .strict(),
+    body: (rest) => ({ ...rest, to_emails: joinList(rest.to_emails) }),
+    effect: "sends_email",
+    costsCredits: false,
+    annotations: SENDS,
+    confirm: {
+      action: (a) =>
+        `Forward email ${String(a.message_id)} of campaign ${a.campaign_id} to ${(a.to_emails as string[]).join(", ")}. Sent email cannot be recalled.`,
+      lookup: { path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] },
+    },
+    output: ACK,
+  },
+  {
+    name: "smartlead_inbox_push_to_subsequence",
+    title: "SmartLead: push a lead to a subsequence",
+    description:
+      "Moves a lead from its campaign into a subsequence (child campaign), which then starts emailing them after the optional delay. Two-step: the first call returns a preview and a token.",
+    toolset: TOOLSET,
+    catalogId: "sl.post_master_inbox_push_to_subsequence",
+    base: "smartlead",
+    method: "POST",
+    path: "/master-inbox/push-to-subsequence",
+    input: z
+      .object({
+        email_lead_map_id: leadMapId,
+        sub_sequence_id: id("Subsequence (child campaign) id"),
+        sub_sequence_delay_time: z.number().int().min(0).max(31_536_000).optional().describe("Delay in seconds before the subsequence starts (default 0)"),
+        stop_lead_on_parent_campaign_reply: z.boolean().optional().describe("Stop the subsequence if the lead replies to the parent campaign"),
+      })
+      .strict(),
+    effect: "sends_email",
+    costsCredits: false,
+    annotations: SENDS,
+    confirm: {
+      action: (a) =>
+        `Push lead ${a.email_lead_map_id} into subsequence ${a.sub_sequence_id}, which will start emailing them` +
+        `${a.sub_sequence_delay_time ? ` after ${a.sub_sequence_delay_time} seconds` : " right away"}.`,
+      lookup: { path: "/campaigns/{sub_sequence_id}", pick: ["id", "name", "status"] },
+    },
+    output: ACK,
+  },
+  {
+    name: "smartlead_inbox_resume_lead",
+    title: "SmartLead: resume a paused lead",
+    description:
+      "Resumes a paused lead's sequence in a campaign, now or after a delay in days, so it gets the remaining emails. Two-step: the first call returns a preview and a token.",
+    toolset: TOOLSET,
+    catalogId: "sl.patch_master_inbox_resume_lead",
+    base: "smartlead",
+    method: "PATCH",
+    path: "/master-inbox/resume-lead",
+    input: z
+      .object({
+        campaign_id: campaignId,
+        email_lead_map_id: leadMapId,
+        resume_delay_days: z.number().int().min(0).max(365).optional().describe("Days to wait before resuming (0–365, default 0)"),
+      })
+      .strict(),
+    effect: "sends_email",
+    costsCredits: false,
+    annotations: SENDS,
+    confirm: {
+      action: (a) =>
+        `Resume lead ${a.email_lead_map_id} in campaign ${a.campaign_id}` +
+        `${a.resume_delay_days ? ` after ${a.resume_delay_days} day(s)` : " now"}; its remaining sequence emails will be sent.`,
+      lookup: { path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] },
+    },
+    output: ACK,
+  },
+  {
+    name: "smartlead_inbox_update_lead_category",
+    title: "SmartLead: set a lead's category",
+    description:
+      "Sets the category of a lead's thread (1 Interested, 2 Meeting Request, 3 Not Interested, 4 Do Not Contact, 5 Information Request, or a custom id); null clears it.",
+    toolset: TOOLSET,
+    catalogId: "sl.patch_master_inbox_update_category",
+    base: "smartlead",
+    method: "PATCH",
+    path: "/master-inbox/update-category",
+    input: z
+      .object({
+        email_lead_map_id: leadMapId,
+        category_id: id("Category id").nullable().describe("Category id, or null to remove the category"),
+      })
+      .strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: SET,
+    output: ACK,
+  },
+  {
+    name: "smartlead_inbox_update_lead_revenue",
+    title: "SmartLead: set a lead's revenue",
+    description: "Records the deal value of a lead (account currency) for ROI reporting.",
+    toolset: TOOLSET,
+    catalogId: "sl.patch_master_inbox_update_revenue",
+    base: "smartlead",
+    method: "PATCH",
+    path: "/master-inbox/update-revenue",
+    input: z
+      .object({
+        email_lead_map_id: leadMapId,
+        revenue: z.number().min(0).max(1_000_000_000_000).describe("Revenue amount (≥ 0)"),
+      })
+      .strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: SET,
+    output: ACK,
+  },
+  {
+    name: "smartlead_inbox_assign_team_member",
+    title: "SmartLead: assign a lead to a team member",
+    description: "Assigns (or reassigns) a lead's thread to a team member.",
+    toolset: TOOLSET,
+    catalogId: "sl.post_master_inbox_update_team_member",
+    base: "smartlead",
+    method: "POST",
+    path: "/master-inbox/update-team-member",
+    input: z
+      .object({
+        email_lead_map_id: leadMapId,
+        team_member_id: id("Team member id"),
+      })
+      .strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: SET,
+    output: ACK,
+  },
+  {
+    name: "smartlead_inbox_set_read_status",
+    title: "SmartLead: mark a thread read or unread",
+    description: "Marks a lead's inbox thread as read (true) or unread (false).",
+    toolset: TOOLSET,
+    catalogId: "sl.patch_master_inbox_change_read_status",
+    base: "smartlead",
+    method: "PATCH",
+    path: "/master-inbox/change-read-status",
+    input: z
+      .object({
+        email_lead_map_id: leadMapId,
+        read_status: z.boolean().describe("true = read, false = unread"),
+      })
+      .strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: SET,
+    output: ACK,
+  },
+  {
+    name: "smartlead_inbox_create_lead_note",
+    title: "SmartLead: add a note to a lead",
+    description: "Adds an internal note to a lead's inbox thread (not sent to the lead).",
+    toolset: TOOLSET,
+    catalogId: "sl.post_master_inbox_create_note",
+    base: "smartlead",
+    method: "POST",
+    path: "/master-inbox/create-note",
+    input: z
+      .object({
+        email_lead_map_id: leadMapId,
+        note_message: text("Note text", 5000),
+      })
+      .strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: CREATE,
+    output: ACK,
+  },
+  {
+    name: "smartlead_inbox_create_lead_task",
+    title: "SmartLead: create a task for a lead",
+    description: "Creates a follow-up task on a lead's inbox thread, with optional priority and due date.",
+    toolset: TOOLSET,
+    catalogId: "sl.post_master_inbox_create_task",
+    base: "smartlead",
+    method: "POST",
+    path: "/master-inbox/create-task",
+    input: z
+      .object({
+        email_lead_map_id: leadMapId,
+        name: text("Task title", 200),
+        description: text("Task details", 5000).optional(),
+        priority: z.enum(["LOW", "MEDIUM", "HIGH"]).optional().describe("Priority (default MEDIUM)"),
+        due_date: z.union([datetime(), date()]).optional().describe("Due date, ISO 8601 date or date-time"),
+      })
+      .strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: CREATE,
+    output: ACK,
+  },
+  {
+    name: "smartlead_inbox_set_lead_reminder",
+    title: "SmartLead: set a reminder on a lead",
+    description: "Sets a reminder on one message of a lead's thread; it shows in the reminders list at the given time.",
+    toolset: TOOLSET,
+    catalogId: "sl.post_master_inbox_set_reminder",
+    base: "smartlead",
+    method: "POST",
+    path: "/master-inbox/set-reminder",
+    input: z
+      .object({
+        email_lead_map_id: leadMapId,
+        email_stats_id: statsId("stats_id of the message the reminder is about"),
+        message: text("Reminder note", 1000),
+        reminder_time: datetime("When to remind"),
+      })
+      .strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: CREATE,
+    output: ACK,
+  },
+  {
+    name: "smartlead_inbox_block_domains",
+    title: "SmartLead: block email domains",
+    description: "Adds domains to the account-wide block list so no campaign emails them again (up to 100 per call).",
+    toolset: TOOLSET,
+    catalogId: "sl.post_master_inbox_block_domains",
+    base: "smartlead",
+    method: "POST",
+    path: "/master-inbox/block-domains",
+    input: z
+      .object({
+        domains: z.array(domain("Domain to block, e.g. example.com")).min(1).max(100).describe("Domains to block (1–100)"),
+        source: z.enum(["manual", "bounce", "complaint", "invalid"]).optional().describe("Why they are blocked (default manual)"),
+      })
+      .strict(),
+    effect: "write",
+    costsCredits: false,
+    annotations: SET,
+    output: ACK,
+  },
+]);
