@@ -5,6 +5,7 @@
  * means no tool is registered per request: a request costs a lookup, not a rebuild.
  */
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { Config } from "../config";
 import { callTool, type CallContext } from "../tools/call";
@@ -22,10 +23,16 @@ const INSTRUCTIONS =
   "Tools that delete, stop, or send email return a preview and a confirmation_token first; call again with the token to carry it out. " +
   "Tools that spend credits say so in their description.";
 
+/**
+ * One validator per isolate. Without it every Server builds its own Ajv
+ * instance (slow, and Ajv's code generation cannot run in workerd anyway).
+ */
+const jsonSchemaValidator = new CfWorkerJsonSchemaValidator();
+
 export function createMcpServer(state: () => SessionState): Server {
   const server = new Server(
     { name: SERVER_NAME, version: VERSION, title: "GTM edge MCP (SmartLead + LeadMagic)" },
-    { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS },
+    { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS, jsonSchemaValidator },
   );
   server.setRequestHandler(ListToolsRequestSchema, () => {
     const s = state();

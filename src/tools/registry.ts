@@ -19,22 +19,18 @@ export const ALL_TOOLS: readonly ToolDefinition[] = [...LEADMAGIC_TOOLS, ...SMAR
  * small enough (≤ 25 tools, ≤ 15 KB of tools/list) to leave room in a model's context.
  */
 export const DEFAULT_TOOL_NAMES: readonly string[] = [
+  // LeadMagic: the everyday enrichment loop.
   "leadmagic_get_credits",
   "leadmagic_validate_email",
   "leadmagic_find_email",
-  "leadmagic_find_mobile",
-  "leadmagic_search_profile",
   "leadmagic_search_company",
+  // SmartLead: how are campaigns doing, who is in them, who replied.
   "smartlead_list_campaigns",
   "smartlead_get_campaign",
-  "smartlead_list_campaign_leads",
-  "smartlead_add_leads_to_campaign",
-  "smartlead_get_campaign_statistics",
   "smartlead_get_campaign_analytics",
-  "smartlead_list_email_accounts",
+  "smartlead_list_campaign_leads",
   "smartlead_get_lead_by_email",
   "smartlead_get_lead_message_history",
-  "smartlead_reply_to_lead",
   "smartlead_list_inbox_replies",
   "smartlead_update_campaign_status",
 ];
