@@ -1,7 +1,8 @@
 /** LeadMagic account: credit balance, balance refresh and health. All free. */
 import { z } from "zod";
 import { defineTools } from "../tools/define";
-import { bool, FREE, noInput, num, str } from "./common";
+import { bool, noInput, num, str } from "./common";
+import { READ } from "../tools/annotations";
 
 export const ACCOUNT_TOOLS = defineTools([
   {
@@ -16,7 +17,7 @@ export const ACCOUNT_TOOLS = defineTools([
     input: noInput(),
     effect: "read",
     costsCredits: false,
-    annotations: FREE,
+    annotations: READ,
     output: z.looseObject({
       credits: num(),
       is_frozen: bool(),
@@ -39,7 +40,7 @@ export const ACCOUNT_TOOLS = defineTools([
     input: noInput(),
     effect: "read",
     costsCredits: false,
-    annotations: FREE,
+    annotations: READ,
     output: z.looseObject({ credits: num(), credits_remaining: num() }),
   },
   {
@@ -54,7 +55,7 @@ export const ACCOUNT_TOOLS = defineTools([
     input: noInput(),
     effect: "read",
     costsCredits: false,
-    annotations: FREE,
+    annotations: READ,
     // The response is not documented beyond the balance fields /v1/credits also returns.
     output: z.looseObject({ credits: num(), is_frozen: bool(), credits_remaining: num() }),
   },

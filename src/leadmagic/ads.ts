@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { defineTools, type ToolDefinition } from "../tools/define";
 import { atLeastOne, domain, text, url } from "../tools/fields";
-import { any, count, finder, firstOf, FOUND, has, list, PAID, record, str, USAGE } from "./common";
+import { any, count, finder, firstOf, FOUND, has, list, record, str, USAGE } from "./common";
+import { PAID_READ } from "../tools/annotations";
 
 // Published figures disagree (0.2 credits per search in the OpenAPI README, 1 per ad in newer docs;
 // the spec's own examples charge 2.6–8): the description says so, and the summary reports the real charge.
@@ -38,7 +39,7 @@ function adSearch(
     input: companyInput(),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     output: z.looseObject({ ads: list(z.looseObject(item)), ...FOUND, ...USAGE }),
     shape: finder({
       found: (d) => count(d.ads) > 0,
@@ -87,7 +88,7 @@ export const ADS_TOOLS = defineTools([
     input: z.object({ ad_url: url("The ad's URL (ad_url or link from leadmagic_search_b2b_ads)") }).strict(),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     output: z.looseObject({
       ad_id: str(),
       ad_url: str(),

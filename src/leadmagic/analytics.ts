@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { date } from "../tools/fields";
 import { defineTools, type ToolDefinition } from "../tools/define";
-import { FREE, noInput, num } from "./common";
+import { noInput, num } from "./common";
+import { READ } from "../tools/annotations";
 
 const REPORT = z.looseObject({ items: z.array(z.unknown()).optional(), count: num() });
 
@@ -23,7 +24,7 @@ function report(name: string, catalogId: string, path: string, title: string, de
     input: noInput(),
     effect: "read",
     costsCredits: false,
-    annotations: FREE,
+    annotations: READ,
     output: REPORT,
   };
 }

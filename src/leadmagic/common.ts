@@ -5,14 +5,10 @@
  * one-line summary instead of an error.
  */
 import { z } from "zod";
-import type { Annotations, Args, ToolDefinition, ToolOutcome } from "../tools/define";
+import type { Args, ToolDefinition, ToolOutcome } from "../tools/define";
 import { defaultShape } from "../tools/forward";
 import type { UpstreamResponse } from "../upstream/client";
 
-/** A lookup that spends credits: repeating it may charge again. */
-export const PAID: Annotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: false, openWorldHint: true };
-/** A free lookup: safe to repeat. */
-export const FREE: Annotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };
 
 // Output fields are all optional and nullable: LeadMagic's published field
 // sets drift between versions, and a real answer must never fail validation.

@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { defineTools } from "../tools/define";
 import { atLeastOne, domain, text, url } from "../tools/fields";
-import { count, finder, firstOf, FOUND, has, list, num, PAID, record, str, strOrNum, USAGE } from "./common";
+import { count, finder, firstOf, FOUND, has, list, num, record, str, strOrNum, USAGE } from "./common";
+import { PAID_READ } from "../tools/annotations";
 
 const companyName = (what = "Company name") => text(what, 200);
 const who = (a: Record<string, unknown>) => firstOf(a, "company_domain", "company_name", "profile_url", "company_url");
@@ -31,7 +32,7 @@ export const COMPANIES_TOOLS = defineTools([
     ),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     // Published versions answer in snake_case (company_name, employee_count) or camelCase (companyName, employeeCount): both are accepted.
     output: z.looseObject({
       company_name: str(),
@@ -65,7 +66,7 @@ export const COMPANIES_TOOLS = defineTools([
     ),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     output: z.looseObject({
       basicInfo: record({ companyName: str(), primaryDomain: str(), founded: strOrNum(), ownership: str() }),
       financialInfo: record({ revenue: num(), formattedRevenue: str(), totalFunding: num(), formattedFunding: str() }),
@@ -109,7 +110,7 @@ export const COMPANIES_TOOLS = defineTools([
     ),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     output: z.looseObject({
       competitors: list(z.looseObject({ name: str(), shortDescription: str(), employeesCount: num() })),
       ...FOUND,
@@ -133,7 +134,7 @@ export const COMPANIES_TOOLS = defineTools([
     input: z.object({ company_domain: domain() }).strict(),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     // Sources show both a bare array of technologies (wrapped as {items, count}) and an object: both are accepted.
     output: z.looseObject({
       items: list(z.looseObject({ name: str(), categories: list(z.unknown()) })),

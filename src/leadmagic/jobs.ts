@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { defineTools, type ToolDefinition } from "../tools/define";
 import { page, text } from "../tools/fields";
-import { count, finder, FOUND, FREE, itemsOutput, list, noInput, num, PAID, record, str, strOrNum, USAGE } from "./common";
+import { count, finder, FOUND, itemsOutput, list, noInput, num, record, str, strOrNum, USAGE } from "./common";
+import { PAID_READ, READ } from "../tools/annotations";
 
 const EXPERIENCE_LEVELS = ["entry", "mid", "senior", "executive"] as const;
 
@@ -20,7 +21,7 @@ function vocabulary(name: string, catalogId: string, path: string, what: string,
     input: noInput(),
     effect: "read",
     costsCredits: false,
-    annotations: FREE,
+    annotations: READ,
     output: itemsOutput({ id: strOrNum(), name: str() }),
   };
 }
@@ -52,7 +53,7 @@ export const JOBS_TOOLS = defineTools([
       .strict(),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     output: z.looseObject({
       total_count: num(),
       page: num(),

@@ -16,12 +16,12 @@ import {
   has,
   list,
   num,
-  PAID,
   str,
   subject,
   summarized,
   USAGE,
 } from "./common";
+import { PAID_READ } from "../tools/annotations";
 
 const firstName = (what = "Person's first name") => text(what, 100);
 const lastName = (what = "Person's last name") => text(what, 100);
@@ -53,7 +53,7 @@ export const PEOPLE_TOOLS = defineTools([
       .strict(),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     output: z.looseObject({
       email: str(),
       email_status: str().describe("valid, invalid, catch_all, valid_catch_all or unknown"),
@@ -86,7 +86,7 @@ export const PEOPLE_TOOLS = defineTools([
     ),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     output: z.looseObject({
       email: str(),
       status: str().describe("valid, valid_catch_all or not_found"),
@@ -114,7 +114,7 @@ export const PEOPLE_TOOLS = defineTools([
     input: z.object({ profile_url: profileUrl() }).strict(),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     output: z.looseObject({
       personal_email: str(),
       personal_emails: list(z.string()),
@@ -143,7 +143,7 @@ export const PEOPLE_TOOLS = defineTools([
     input: z.object({ profile_url: profileUrl() }).strict(),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     output: z.looseObject({
       work_email: str(),
       email: str(),
@@ -171,7 +171,7 @@ export const PEOPLE_TOOLS = defineTools([
     input: z.object({ profile_url: profileUrl() }).strict(),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     output: z.looseObject({
       full_name: str(),
       headline: str(),
@@ -202,7 +202,7 @@ export const PEOPLE_TOOLS = defineTools([
     input: z.object({ work_email: email("The person's work email address") }).strict(),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     output: z.looseObject({ profile_url: str(), message: str(), ...FOUND, ...USAGE }),
     shape: finder({
       found: (d) => has(d.profile_url),
@@ -232,7 +232,7 @@ export const PEOPLE_TOOLS = defineTools([
     ),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     output: z.looseObject({ mobile_number: str(), message: str(), ...FOUND, ...USAGE }),
     shape: finder({
       found: (d) => has(d.mobile_number),
@@ -260,7 +260,7 @@ export const PEOPLE_TOOLS = defineTools([
       .strict(),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     output: z.looseObject({
       message: str(),
       full_name: str(),
@@ -306,7 +306,7 @@ export const PEOPLE_TOOLS = defineTools([
       .strict(),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     output: z.looseObject({
       message: str(),
       total_count: num(),
@@ -342,7 +342,7 @@ export const PEOPLE_TOOLS = defineTools([
       .strict(),
     effect: "read",
     costsCredits: true,
-    annotations: PAID,
+    annotations: PAID_READ,
     output: z.looseObject({
       job_change_detected: bool(),
       status: str().describe("e.g. NO_CHANGE, JOB_CHANGE_DETECTED, NEVER_WORKED_THERE, PROFILE_NOT_FOUND"),

@@ -1,11 +1,10 @@
 /** SmartLead white-label clients (sub-accounts) and their API keys. */
 import { z } from "zod";
-import { defineTools, type Annotations, type ToolOutcome } from "../tools/define";
+import { defineTools, type ToolOutcome } from "../tools/define";
+import { READ, WRITE } from "../tools/annotations";
 import { email, id, text, url } from "../tools/fields";
 import { clientId } from "./fields";
 
-const READ: Annotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };
-const WRITE: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true };
 
 const apiKeyId = id("Client API key record id");
 

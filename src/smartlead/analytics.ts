@@ -5,12 +5,12 @@
  */
 import { z } from "zod";
 import { defineTools, type Args, type ToolDefinition, type ToolOutcome } from "../tools/define";
+import { READ } from "../tools/annotations";
 import { defaultShape } from "../tools/forward";
 import { date, id, limit, text, timezone } from "../tools/fields";
 import { campaignId, clientId } from "./fields";
 
 const TOOLSET = "smartlead_analytics";
-const READ = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
 
 /**
  * SmartLead documents no cap for the comma-separated id filters; 100 keeps the

@@ -1,12 +1,10 @@
 /** SmartLead campaigns: list, create, delete, duplicate, status, test email, sequences, schedule and settings. */
 import { z } from "zod";
-import { defineTools, type Annotations, type Args } from "../tools/define";
+import { defineTools, type Args } from "../tools/define";
+import { READ, SET, WRITE } from "../tools/annotations";
 import { atLeastOne, datetime, email, hhmm, id, text, timezone, weekday } from "../tools/fields";
 import { campaignId, campaignStatusChange, clientId, emailAccountId, leadId } from "./fields";
 
-const READ: Annotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };
-const WRITE: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true };
-const SET: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true };
 
 const CAMPAIGN_LOOKUP = { path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] } as const;
 

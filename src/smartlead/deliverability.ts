@@ -5,11 +5,11 @@
  */
 import { z } from "zod";
 import { defineTools, type Args, type Effect, type ToolDefinition } from "../tools/define";
+import { READ } from "../tools/annotations";
 import { datetime, date, email, hhmm, id, limit, offset, text, timezone } from "../tools/fields";
 import { campaignId } from "./fields";
 
 const TOOLSET = "smartlead_deliverability";
-const READ = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
 
 /** Smart Delivery documents no page-size maximum; 100 is the common SmartLead cap for lists. */
 const MAX_PAGE = 100;

@@ -1,13 +1,10 @@
 /** SmartLead email (sender) accounts: listing, SMTP/IMAP setup, warmup, suspension, campaign pools and tags. */
 import { z } from "zod";
-import { defineTools, type Annotations, type Args, type ToolOutcome } from "../tools/define";
+import { defineTools, type Args, type ToolOutcome } from "../tools/define";
+import { DESTROY, READ, SET, WRITE } from "../tools/annotations";
 import { datetime, email, id, limit, offset, text } from "../tools/fields";
 import { campaignId, clientId, emailAccountId } from "./fields";
 
-const READ: Annotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };
-const SET: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true };
-const CREATE: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true };
-const DESTROY: Annotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true };
 
 const TOOLSET = "smartlead_email_accounts";
 
@@ -193,7 +190,7 @@ export const EMAIL_ACCOUNTS_TOOLS = defineTools([
       .strict(),
     effect: "write",
     costsCredits: false,
-    annotations: CREATE,
+    annotations: WRITE,
     shape: safeShape,
     output: z.looseObject({
       ok: z.boolean().optional(),
@@ -492,7 +489,7 @@ export const EMAIL_ACCOUNTS_TOOLS = defineTools([
       .strict(),
     effect: "write",
     costsCredits: false,
-    annotations: CREATE,
+    annotations: WRITE,
   },
   {
     name: "smartlead_update_email_account_tag",

@@ -1,13 +1,10 @@
 /** SmartLead master inbox: reply lists, one thread, replying and forwarding, and lead handling from the inbox. */
 import { z } from "zod";
-import { defineTools, type Annotations, type Args, type ToolDefinition, type ToolOutcome } from "../tools/define";
+import { defineTools, type Args, type ToolDefinition, type ToolOutcome } from "../tools/define";
+import { READ, SEND, SET, WRITE } from "../tools/annotations";
 import { date, datetime, domain, email, id, limit, offset, text } from "../tools/fields";
 import { campaignId } from "./fields";
 
-const READ: Annotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };
-const SET: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true };
-const CREATE: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true };
-const SENDS: Annotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true };
 
 const TOOLSET = "smartlead_inbox";
 
@@ -357,7 +354,7 @@ export const INBOX_TOOLS = defineTools([
     body: (rest) => ({ ...rest, ...(rest.cc ? { cc: joinList(rest.cc) } : {}), ...(rest.bcc ? { bcc: joinList(rest.bcc) } : {}) }),
     effect: "sends_email",
     costsCredits: false,
-    annotations: SENDS,
+    annotations: SEND,
     confirm: {
       action: (a) => {
         const to = a.to_email ? ` to ${String(a.to_email)}` : " to the lead";
@@ -392,7 +389,7 @@ export const INBOX_TOOLS = defineTools([
     body: (rest) => ({ ...rest, to_emails: joinList(rest.to_emails) }),
     effect: "sends_email",
     costsCredits: false,
-    annotations: SENDS,
+    annotations: SEND,
     confirm: {
       action: (a) =>
         `Forward email ${String(a.message_id)} of campaign ${a.campaign_id} to ${(a.to_emails as string[]).join(", ")}. Sent email cannot be recalled.`,
@@ -420,7 +417,7 @@ export const INBOX_TOOLS = defineTools([
       .strict(),
     effect: "sends_email",
     costsCredits: false,
-    annotations: SENDS,
+    annotations: SEND,
     confirm: {
       action: (a) =>
         `Push lead ${a.email_lead_map_id} into subsequence ${a.sub_sequence_id}, which will start emailing them` +
@@ -448,7 +445,7 @@ export const INBOX_TOOLS = defineTools([
       .strict(),
     effect: "sends_email",
     costsCredits: false,
-    annotations: SENDS,
+    annotations: SEND,
     confirm: {
       action: (a) =>
         `Resume lead ${a.email_lead_map_id} in campaign ${a.campaign_id}` +
@@ -555,7 +552,7 @@ export const INBOX_TOOLS = defineTools([
       .strict(),
     effect: "write",
     costsCredits: false,
-    annotations: CREATE,
+    annotations: WRITE,
     output: ACK,
   },
   {
@@ -578,7 +575,7 @@ export const INBOX_TOOLS = defineTools([
       .strict(),
     effect: "write",
     costsCredits: false,
-    annotations: CREATE,
+    annotations: WRITE,
     output: ACK,
   },
   {
@@ -600,7 +597,7 @@ export const INBOX_TOOLS = defineTools([
       .strict(),
     effect: "write",
     costsCredits: false,
-    annotations: CREATE,
+    annotations: WRITE,
     output: ACK,
   },
   {

@@ -4,7 +4,8 @@
  * leads, categories, lead lists, and CRM notes, tags and tasks.
  */
 import { z } from "zod";
-import { defineTools, type Annotations, type ToolOutcome } from "../tools/define";
+import { defineTools, type ToolOutcome } from "../tools/define";
+import { DESTROY, READ, SEND, SET, WRITE } from "../tools/annotations";
 import { date, datetime, email, id, limit, offset, text } from "../tools/fields";
 import { defaultShape } from "../tools/forward";
 import { campaignId, emailAccountId, leadId, leadStatus } from "./fields";
@@ -12,11 +13,6 @@ import { addLeadsInput, addLeadsToCampaign, leadFields, MAX_LEADS_PER_CALL, MAX_
 
 const TOOLSET = "smartlead_leads";
 
-const READ: Annotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };
-const WRITE: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true };
-const SET: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true };
-const DESTRUCTIVE: Annotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true };
-const SENDS: Annotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true };
 
 const CAMPAIGN_LOOKUP = { path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] } as const;
 
@@ -356,7 +352,7 @@ export const LEADS_TOOLS = defineTools([
       .strict(),
     effect: "sends_email",
     costsCredits: false,
-    annotations: SENDS,
+    annotations: SEND,
     confirm: {
       action: (a) =>
         `Lead ${String(a.lead_id)} in campaign ${String(a.campaign_id)} will be resumed and emailed again` +
@@ -378,7 +374,7 @@ export const LEADS_TOOLS = defineTools([
     input: z.object({ campaign_id: campaignId, lead_id: leadId }).strict(),
     effect: "destructive",
     costsCredits: false,
-    annotations: DESTRUCTIVE,
+    annotations: DESTROY,
     confirm: {
       action: (a) =>
         `Lead ${String(a.lead_id)} will be unsubscribed from campaign ${String(a.campaign_id)} and receive no more emails from it; this cannot be undone through the API.`,
@@ -398,7 +394,7 @@ export const LEADS_TOOLS = defineTools([
     input: z.object({ lead_id: leadId }).strict(),
     effect: "destructive",
     costsCredits: false,
-    annotations: DESTRUCTIVE,
+    annotations: DESTROY,
     confirm: {
       action: (a) =>
         `Lead ${String(a.lead_id)} will be unsubscribed globally: no campaign, current or future, will email it again; this cannot be undone through the API.`,
@@ -443,7 +439,7 @@ export const LEADS_TOOLS = defineTools([
     input: z.object({ campaign_id: campaignId, lead_id: leadId }).strict(),
     effect: "destructive",
     costsCredits: false,
-    annotations: DESTRUCTIVE,
+    annotations: DESTROY,
     confirm: {
       action: (a) =>
         `Lead ${String(a.lead_id)} will be removed from campaign ${String(a.campaign_id)} with its history there; if it is in no other campaign it is deleted from the account. This cannot be undone.`,
@@ -564,7 +560,7 @@ export const LEADS_TOOLS = defineTools([
     input: z.object({ tagMappingId: id("The tag_mapping_id linking the tag to the lead") }).strict(),
     effect: "destructive",
     costsCredits: false,
-    annotations: DESTRUCTIVE,
+    annotations: DESTROY,
     confirm: {
       action: (a) => `Tag mapping ${String(a.tagMappingId)} will be deleted, removing that tag from its lead; re-adding it needs the tag id.`,
     },
@@ -647,7 +643,7 @@ export const LEADS_TOOLS = defineTools([
     input: z.object({ id: leadListId }).strict(),
     effect: "destructive",
     costsCredits: false,
-    annotations: DESTRUCTIVE,
+    annotations: DESTROY,
     confirm: {
       action: (a) => `Lead list ${String(a.id)} will be deleted; this cannot be undone.`,
       // GET /lead-list/{id} answers {ok, data: {id, name, lead_count, …}}.

@@ -5,12 +5,10 @@
  */
 import { z } from "zod";
 import { defineTools, type Args, type ToolDefinition } from "../tools/define";
+import { READ, SET, WRITE } from "../tools/annotations";
 import { atLeastOne, domain, id, text } from "../tools/fields";
 
 const TOOLSET = "smartlead_prospect";
-const READ = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
-const WRITE = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
-const SPEND = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true } as const;
 
 const filterId = id("SmartProspect filter id (returned as filter_id by smartlead_prospect_search_contacts)");
 const search = (what: string) => z.string().trim().min(1).max(255).optional().describe(`Only ${what} starting with / matching this text (1–255 characters)`);
@@ -224,7 +222,7 @@ const CONTACTS = defineTools([
     ),
     effect: "write",
     costsCredits: true,
-    annotations: SPEND,
+    annotations: WRITE,
     confirm: {
       action: (args) =>
         Array.isArray(args.id)
@@ -261,7 +259,7 @@ const CONTACTS = defineTools([
       .strict(),
     effect: "write",
     costsCredits: true,
-    annotations: SPEND,
+    annotations: WRITE,
     confirm: {
       action: (args) =>
         `Looks up work emails for ${(args.contacts as unknown[]).length} person(s), spending SmartProspect credits; spent credits cannot be refunded.`,
@@ -279,7 +277,7 @@ const CONTACTS = defineTools([
     input: z.object({ filter_id: filterId }).strict(),
     effect: "write",
     costsCredits: false,
-    annotations: WRITE,
+    annotations: SET,
   },
 ]);
 
@@ -344,7 +342,7 @@ const SEARCHES = defineTools([
       .strict(),
     effect: "write",
     costsCredits: false,
-    annotations: { ...WRITE, idempotentHint: false },
+    annotations: { ...SET, idempotentHint: false },
   },
   {
     name: "smartlead_prospect_rename_saved_search",
@@ -358,7 +356,7 @@ const SEARCHES = defineTools([
     input: z.object({ id: id("Saved search id"), search_string: searchString("New name (1–255 characters)") }).strict(),
     effect: "write",
     costsCredits: false,
-    annotations: WRITE,
+    annotations: SET,
   },
   {
     name: "smartlead_prospect_rename_fetched_search",
@@ -372,7 +370,7 @@ const SEARCHES = defineTools([
     input: z.object({ id: id("Fetched search id"), search_string: searchString("New name (1–255 characters)") }).strict(),
     effect: "write",
     costsCredits: false,
-    annotations: WRITE,
+    annotations: SET,
   },
   {
     name: "smartlead_prospect_get_search_analytics",

@@ -9,10 +9,10 @@
  */
 import { z } from "zod";
 import { defineTools } from "../tools/define";
+import { READ } from "../tools/annotations";
 import { domain, email, id, text } from "../tools/fields";
 
 const TOOLSET = "smartlead_senders";
-const READ = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true } as const;
 
 const vendorId = id("Smart Senders vendor id, from smartlead_senders_list_vendors");
 

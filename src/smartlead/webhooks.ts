@@ -1,13 +1,10 @@
 /** SmartLead webhooks: campaign webhooks, account/client/campaign-level webhooks, delivery summary and retries. */
 import { z } from "zod";
 import { defineTools, type Annotations } from "../tools/define";
+import { DESTROY, READ, SET, WRITE } from "../tools/annotations";
 import { atLeastOne, datetime, id, text } from "../tools/fields";
 import { campaignId, clientId, webhookId } from "./fields";
 
-const READ: Annotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };
-const WRITE: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true };
-const SET: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true };
-const DELETE: Annotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true };
 
 /**
  * Event names, from SmartLead's webhook events reference (the event_type every payload
@@ -109,7 +106,7 @@ export const WEBHOOKS_TOOLS = defineTools([
     input: z.object({ campaign_id: campaignId, webhook_id: webhookId }).strict(),
     effect: "destructive",
     costsCredits: false,
-    annotations: DELETE,
+    annotations: DESTROY,
     confirm: {
       action: (a) =>
         `Webhook ${String(a.webhook_id)} will be removed from campaign ${String(a.campaign_id)} and stop receiving events; this cannot be undone.`,
@@ -247,7 +244,7 @@ export const WEBHOOKS_TOOLS = defineTools([
     body: (rest) => ({ id: rest.id }),
     effect: "destructive",
     costsCredits: false,
-    annotations: DELETE,
+    annotations: DESTROY,
     confirm: {
       action: (a) => `Webhook ${String(a.id)} will be deleted and stop sending notifications; this cannot be undone.`,
     },
