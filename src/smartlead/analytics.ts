@@ -7,7 +7,7 @@ import { z } from "zod";
 import { defineTools, type Args, type ToolDefinition, type ToolOutcome } from "../tools/define";
 import { READ } from "../tools/annotations";
 import { defaultShape } from "../tools/forward";
-import { date, id, limit, text, timezone } from "../tools/fields";
+import { date, limit, text, timezone } from "../tools/fields";
 import { campaignId, clientId } from "./fields";
 
 const TOOLSET = "smartlead_analytics";

@@ -1,6 +1,6 @@
 /** SmartLead webhooks: campaign webhooks, account/client/campaign-level webhooks, delivery summary and retries. */
 import { z } from "zod";
-import { defineTools, type Annotations } from "../tools/define";
+import { defineTools } from "../tools/define";
 import { DESTROY, READ, SET, WRITE } from "../tools/annotations";
 import { atLeastOne, datetime, id, text } from "../tools/fields";
 import { campaignId, clientId, webhookId } from "./fields";

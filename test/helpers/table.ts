@@ -10,7 +10,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { FakeReply, FakeUpstream, RecordedRequest } from "../fakes/server";
 import { LEADMAGIC_TEST_KEY } from "../fakes/leadmagic";
 import { SMARTLEAD_TEST_KEY } from "../fakes/smartlead/index";
-import { call } from "./mcp";
+import { call, errorOf } from "./mcp";
 import { resetFakes, type Fakes } from "./stack";
 
 export interface ToolCase {
@@ -98,4 +98,27 @@ export async function runCase(client: Client, fakes: Fakes, c: ToolCase): Promis
   assertKeyOnlyWhereExpected(fakes, c.expect.host);
   c.check?.(result);
   return result;
+}
+
+/** Requests received by all fakes together. */
+export function requestCount(fakes: Fakes): number {
+  return allRequests(fakes).length;
+}
+
+/**
+ * A bad call: refused as invalid_input before anything is sent. A string
+ * `field` must be the error's field and appear in its message; a RegExp must
+ * match the message (for rules that span fields).
+ */
+export async function expectInvalid(client: Client, fakes: Fakes, tool: string, args: Record<string, unknown>, field: string | RegExp): Promise<void> {
+  resetFakes(fakes);
+  const error = errorOf(await call(client, tool, args));
+  assert.equal(error.code, "invalid_input", `${tool}: ${error.message}`);
+  if (typeof field === "string") {
+    assert.equal(error.field, field, `${tool}: ${error.message}`);
+    assert.ok(error.message.includes(field), `${tool}: the message names ${field}: ${error.message}`);
+  } else {
+    assert.match(error.message, field, tool);
+  }
+  assert.equal(requestCount(fakes), 0, `${tool}: nothing may be sent upstream`);
 }

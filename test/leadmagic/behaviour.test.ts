@@ -7,6 +7,7 @@ import { after, before, beforeEach, describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { leadmagicError, leadmagicLegacyError } from "../fakes/leadmagic";
+import { expectInvalid } from "../helpers/table";
 import { call, connect, errorOf } from "../helpers/mcp";
 import { resetFakes, startStack, type Stack } from "../helpers/stack";
 
@@ -27,13 +28,8 @@ const summary = (r: CallToolResult) => (r.content[0] as { text: string }).text;
 
 /** The call is refused before anything goes upstream, naming the field. */
 async function rejected(tool: string, args: Record<string, unknown>, field: string, message?: RegExp): Promise<void> {
-  const result = await call(client, tool, args);
-  const error = errorOf(result);
-  assert.equal(error.code, "invalid_input", `${tool}: ${error.message}`);
-  assert.equal(error.field, field, `${tool}: field`);
-  assert.match(error.message, new RegExp(field.replace(/\./g, "\\.")), `${tool}: message names ${field}`);
-  if (message) assert.match(error.message, message, tool);
-  assert.equal(stack.fakes.leadmagic.requests.length, 0, `${tool}: nothing sent upstream`);
+  await expectInvalid(client, stack.fakes, tool, args, field);
+  if (message) assert.match(errorOf(await call(client, tool, args)).message, message, tool);
 }
 
 describe("'at least one of' rules are enforced before any credit is spent", () => {

@@ -4,9 +4,9 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { EMAIL_ACCOUNTS_TOOLS } from "../../src/smartlead/email-accounts";
-import { call, connect, errorOf } from "../helpers/mcp";
-import { resetFakes, startStack, type Fakes, type Stack } from "../helpers/stack";
-import { runCase, type ToolCase } from "../helpers/table";
+import { call, connect } from "../helpers/mcp";
+import { resetFakes, startStack, type Stack } from "../helpers/stack";
+import { runCase, type ToolCase, expectInvalid as invalid } from "../helpers/table";
 
 const SL = "smartlead" as const;
 const PASSWORD = "S3cret-Passw0rd! with space";
@@ -169,18 +169,9 @@ after(async () => {
   await stack?.stop();
 });
 
-const requestCount = (fakes: Fakes) => Object.values(fakes).reduce((n, f) => n + f.requests.length, 0);
 
 /** Calls a tool with bad arguments: an invalid_input error naming the field, and nothing sent. */
-async function expectInvalid(tool: string, args: Record<string, unknown>, field: string): Promise<void> {
-  resetFakes(stack.fakes);
-  const result = await call(client, tool, args);
-  const error = errorOf(result);
-  assert.equal(error.code, "invalid_input");
-  assert.equal(error.field, field, error.message);
-  assert.match(error.message, new RegExp(field.replace(/\./g, "\\.")));
-  assert.equal(requestCount(stack.fakes), 0, "no upstream request");
-}
+const expectInvalid = (tool: string, args: Record<string, unknown>, field: string) => invalid(client, stack.fakes, tool, args, field);
 
 describe("every email-account tool", () => {
   for (const c of CASES) test(c.tool, () => runCase(client, stack.fakes, c).then(() => undefined));

@@ -8,7 +8,7 @@ import type { FakeUpstream, RecordedRequest } from "../fakes/server";
 import { fakeThread } from "../fakes/smartlead/inbox";
 import { call, connect, errorOf } from "../helpers/mcp";
 import { resetFakes, startStack, type Fakes, type Stack } from "../helpers/stack";
-import { runCase, type ToolCase } from "../helpers/table";
+import { runCase, type ToolCase, expectInvalid as invalid } from "../helpers/table";
 
 const SL = "smartlead" as const;
 
@@ -274,15 +274,7 @@ after(async () => {
 const requestCount = (fakes: Fakes) => Object.values(fakes).reduce((n, f) => n + f.requests.length, 0);
 const writes = (fakes: Fakes): RecordedRequest[] => Object.values(fakes).flatMap((f: FakeUpstream) => f.requests.filter((r: RecordedRequest) => r.method !== "GET"));
 
-async function expectInvalid(tool: string, args: Record<string, unknown>, field: string): Promise<void> {
-  resetFakes(stack.fakes);
-  const result = await call(client, tool, args);
-  const error = errorOf(result);
-  assert.equal(error.code, "invalid_input");
-  assert.equal(error.field, field, error.message);
-  assert.ok(error.message.includes(field), error.message);
-  assert.equal(requestCount(stack.fakes), 0, "no upstream request");
-}
+const expectInvalid = (tool: string, args: Record<string, unknown>, field: string) => invalid(client, stack.fakes, tool, args, field);
 
 describe("every inbox tool", () => {
   for (const c of CASES) test(c.tool, () => runCase(client, stack.fakes, c).then(() => undefined));
