@@ -5,6 +5,8 @@
  */
 import type { Base } from "./tools/define";
 
+export const MAX_REQUEST_BYTES_DEFAULT = 1024 * 1024;
+
 export interface Env {
   SMARTLEAD_API_KEY?: string;
   LEADMAGIC_API_KEY?: string;
@@ -19,7 +21,18 @@ export interface Env {
   MCP_READ_ONLY?: string;
   CONFIRM_ACTIONS?: string;
   CONFIRMATION_SECRET?: string;
+  /** Comma-separated `name:token` pairs; the name is the user identity. */
+  MCP_ACCESS_TOKENS?: string;
+  /** Comma-separated extra browser origins allowed to call this server (its own origin always is). */
+  ALLOWED_ORIGINS?: string;
+  MAX_REQUEST_BYTES?: string;
+  RATE_LIMIT_USER_PER_MINUTE?: string;
+  RATE_LIMIT_IP_PER_MINUTE?: string;
   MCP_SSE: DurableObjectNamespace;
+  /** OAuth grants, clients and tokens (workers-oauth-provider). Without it OAuth is off; static tokens still work. */
+  OAUTH_KV?: KVNamespace;
+  /** Rate-limit counters. Without it limits are counted per isolate only. */
+  RATE_LIMIT_KV?: KVNamespace;
 }
 
 export const DEFAULT_BASE_URLS: Record<Base, string> = {
@@ -49,6 +62,17 @@ export interface Config {
   forceReadOnly: boolean;
   confirmActions: boolean;
   confirmationSecret?: string;
+  /** Static bearer tokens from MCP_ACCESS_TOKENS; empty means the MCP routes are closed (503). */
+  accessTokens: AccessToken[];
+  /** Normalized origins (scheme://host[:port]) allowed besides the server's own. */
+  allowedOrigins: string[];
+  maxRequestBytes: number;
+  rateLimits: { userPerMinute: number; ipPerMinute: number };
+}
+
+export interface AccessToken {
+  name: string;
+  token: string;
 }
 
 /** Thrown at startup for a configuration that must not run (e.g. a plain-http upstream). */
@@ -90,6 +114,51 @@ function flag(name: string, value: string | undefined, fallback: boolean): boole
   throw new ConfigError(`${name} must be true or false`);
 }
 
+/** Names become the OAuth user id (which must not contain ":") and appear in logs. */
+export const ACCESS_TOKEN_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+export const ACCESS_TOKEN_MIN_LENGTH = 16;
+/** RFC 6750 b64token characters: anything a client can send as `Authorization: Bearer <token>`. */
+const ACCESS_TOKEN_CHARS = /^[A-Za-z0-9._~+/=-]+$/;
+
+/** Parses `name:token,name:token`. Errors name the entry and never echo a token. */
+export function parseAccessTokens(raw: string | undefined): AccessToken[] {
+  const out: AccessToken[] = [];
+  if (!raw?.trim()) return out;
+  const entries = raw.split(",").map((e) => e.trim()).filter((e) => e !== "");
+  entries.forEach((entry, i) => {
+    const where = `MCP_ACCESS_TOKENS entry ${i + 1}`;
+    const colon = entry.indexOf(":");
+    if (colon < 0) throw new ConfigError(`${where} must be name:token`);
+    const name = entry.slice(0, colon).trim();
+    const token = entry.slice(colon + 1).trim();
+    if (!ACCESS_TOKEN_NAME.test(name)) throw new ConfigError(`${where}: the name must be 1-64 characters of A-Z a-z 0-9 _ . -`);
+    if (token.length < ACCESS_TOKEN_MIN_LENGTH) throw new ConfigError(`${where} (${name}): the token must be at least ${ACCESS_TOKEN_MIN_LENGTH} characters`);
+    if (!ACCESS_TOKEN_CHARS.test(token)) throw new ConfigError(`${where} (${name}): the token may only use A-Z a-z 0-9 . _ ~ + / = -`);
+    if (out.some((t) => t.name === name)) throw new ConfigError(`${where}: the name ${name} is used twice`);
+    if (out.some((t) => t.token === token)) throw new ConfigError(`${where} (${name}): the same token is configured twice`);
+    out.push({ name, token });
+  });
+  return out;
+}
+
+/** ALLOWED_ORIGINS: each entry an origin (scheme://host[:port]), no wildcard. */
+export function parseAllowedOrigins(raw: string | undefined): string[] {
+  const out: string[] = [];
+  for (const entry of (raw ?? "").split(",").map((e) => e.trim()).filter((e) => e !== "")) {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new ConfigError(`ALLOWED_ORIGINS entry ${JSON.stringify(entry)} is not an origin such as https://app.example.com`);
+    }
+    if ((url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password || url.search || url.hash || (url.pathname !== "/" && url.pathname !== "")) {
+      throw new ConfigError(`ALLOWED_ORIGINS entry ${JSON.stringify(entry)} must be just scheme://host[:port]`);
+    }
+    if (!out.includes(url.origin)) out.push(url.origin);
+  }
+  return out;
+}
+
 function secret(value: string | undefined): string | undefined {
   const v = value?.trim();
   return v ? v : undefined;
@@ -110,6 +179,13 @@ export function parseConfig(env: Env): Config {
     forceReadOnly: flag("MCP_READ_ONLY", env.MCP_READ_ONLY, false),
     confirmActions: flag("CONFIRM_ACTIONS", env.CONFIRM_ACTIONS, true),
     confirmationSecret: secret(env.CONFIRMATION_SECRET),
+    accessTokens: parseAccessTokens(env.MCP_ACCESS_TOKENS),
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+    maxRequestBytes: positiveInt("MAX_REQUEST_BYTES", env.MAX_REQUEST_BYTES, MAX_REQUEST_BYTES_DEFAULT),
+    rateLimits: {
+      userPerMinute: positiveInt("RATE_LIMIT_USER_PER_MINUTE", env.RATE_LIMIT_USER_PER_MINUTE, 120),
+      ipPerMinute: positiveInt("RATE_LIMIT_IP_PER_MINUTE", env.RATE_LIMIT_IP_PER_MINUTE, 600),
+    },
   };
 }
 

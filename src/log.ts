@@ -28,6 +28,14 @@ export interface InternalErrorLog {
   error_name: string;
 }
 
-export function log(entry: ToolCallLog | AuthFailureLog | InternalErrorLog): void {
+/** A KV read or write that failed (the rate limiter then counts per isolate only). */
+export interface StoreErrorLog {
+  event: "store_error";
+  store: "RATE_LIMIT_KV" | "OAUTH_KV";
+  op: string;
+  error_name: string;
+}
+
+export function log(entry: ToolCallLog | AuthFailureLog | InternalErrorLog | StoreErrorLog): void {
   console.log(JSON.stringify({ ts: new Date().toISOString(), ...entry }));
 }

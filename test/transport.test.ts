@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { LATEST_PROTOCOL_VERSION } from "@modelcontextprotocol/sdk/types.js";
 import { call, connect, errorOf, TRANSPORTS } from "./helpers/mcp";
-import { resetFakes, startStack, type Stack } from "./helpers/stack";
+import { authHeaders, resetFakes, startStack, type Stack } from "./helpers/stack";
 import { LEADMAGIC_TEST_KEY } from "./fakes/leadmagic";
 
 let stack: Stack;
@@ -24,6 +24,7 @@ async function rpc(body: unknown, init: { accept?: string; path?: string; protoc
   const res = await fetch(`${stack.url}${init.path ?? "/mcp"}`, {
     method: "POST",
     headers: {
+      ...authHeaders(),
       "content-type": "application/json",
       accept: init.accept ?? "application/json, text/event-stream",
       ...(init.protocol ? { "mcp-protocol-version": init.protocol } : {}),
@@ -171,7 +172,7 @@ describe("Streamable HTTP protocol edges", () => {
   });
 
   test("GET /mcp → 405 (stateless server, no standalone stream)", async () => {
-    const res = await fetch(`${stack.url}/mcp`, { headers: { accept: "text/event-stream" } });
+    const res = await fetch(`${stack.url}/mcp`, { headers: { ...authHeaders(), accept: "text/event-stream" } });
     assert.equal(res.status, 405);
     await res.text();
   });
@@ -179,7 +180,7 @@ describe("Streamable HTTP protocol edges", () => {
   test("unknown SSE session → 404", async () => {
     const res = await fetch(`${stack.url}/sse/message?sessionId=does-not-exist`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { ...authHeaders(), "content-type": "application/json" },
       body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
     });
     await res.text();

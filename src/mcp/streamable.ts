@@ -7,8 +7,6 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { createMcpServer, type SessionState } from "./server";
 
-export const MAX_REQUEST_BYTES_DEFAULT = 1024 * 1024;
-
 export async function handleStreamableHttp(request: Request, state: SessionState, maxRequestBytes: number): Promise<Response> {
   if (request.method !== "POST") {
     // Stateless server: no standalone SSE stream (GET) and no session to delete.

@@ -3,6 +3,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { TEST_ACCESS_TOKEN } from "./stack";
 
 export type TransportKind = "mcp" | "sse";
 export const TRANSPORTS: TransportKind[] = ["mcp", "sse"];
@@ -10,12 +11,18 @@ export const TRANSPORTS: TransportKind[] = ["mcp", "sse"];
 export interface ConnectOptions {
   /** Query string for the MCP URL, e.g. "toolsets=all". */
   query?: string;
+  /** Extra headers; an `Authorization` here replaces the default test token. */
   headers?: Record<string, string>;
+  /** Bearer token to send (default: the stack's TEST_ACCESS_TOKEN); null sends no Authorization. */
+  token?: string | null;
 }
 
 export async function connect(baseUrl: string, kind: TransportKind, options: ConnectOptions = {}): Promise<Client> {
   const url = new URL(`${baseUrl}/${kind}${options.query ? `?${options.query}` : ""}`);
-  const requestInit = { headers: options.headers ?? {} };
+  const token = options.token === undefined ? TEST_ACCESS_TOKEN : options.token;
+  const overridesAuth = Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === "authorization");
+  const headers: Record<string, string> = { ...(token && !overridesAuth ? { Authorization: `Bearer ${token}` } : {}), ...options.headers };
+  const requestInit = { headers };
   const transport =
     kind === "mcp"
       ? new StreamableHTTPClientTransport(url, { requestInit })

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { request as httpsRequest } from "node:https";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -14,6 +15,27 @@ import type { FakeUpstream } from "../fakes/server";
 import { createSmartLeadFake, SMARTLEAD_TEST_KEY } from "../fakes/smartlead/index";
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** The access token every test stack accepts by default (as user TEST_USER); connect() sends it. */
+export const TEST_USER = "tester";
+export const TEST_ACCESS_TOKEN = "test-access-token-0123456789abcdefghijklmnop";
+
+/**
+ * Security settings of a test stack: the test token, and rate limits high enough
+ * that table-driven suites never meet them. Override (or remove with null) per stack.
+ */
+export function securityVars(): Record<string, string> {
+  return {
+    MCP_ACCESS_TOKENS: `${TEST_USER}:${TEST_ACCESS_TOKEN}`,
+    RATE_LIMIT_USER_PER_MINUTE: "100000",
+    RATE_LIMIT_IP_PER_MINUTE: "100000",
+  };
+}
+
+/** `Authorization` for raw fetches against a test stack. */
+export function authHeaders(token: string = TEST_ACCESS_TOKEN): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}
 
 export interface Fakes {
   leadmagic: FakeUpstream;
@@ -75,10 +97,15 @@ export interface Worker {
  * treats --var like a secret locally). An empty env file keeps a developer's
  * .dev.vars out of the tests.
  */
-export async function startWorker(vars: Record<string, string>, options: { port?: number; quiet?: boolean } = {}): Promise<Worker> {
+export async function startWorker(
+  vars: Record<string, string>,
+  options: { port?: number; quiet?: boolean; protocol?: "http" | "https"; stateDir?: string } = {},
+): Promise<Worker> {
+  const protocol = options.protocol ?? "http";
   const port = options.port ?? (await freePort());
   const inspector = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "gtm-mcp-"));
+  const state = options.stateDir ?? join(dir, "state");
   const envFile = join(dir, "empty.env");
   writeFileSync(envFile, "");
   const args = [
@@ -87,10 +114,11 @@ export async function startWorker(vars: Record<string, string>, options: { port?
     "--ip", "127.0.0.1",
     "--port", String(port),
     "--inspector-port", String(inspector),
-    "--persist-to", join(dir, "state"),
+    "--persist-to", state,
     "--env-file", envFile,
     "--show-interactive-dev-session=false",
     "--log-level", "log",
+    ...(protocol === "https" ? ["--local-protocol", "https"] : []),
     ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
   ];
   let output = "";
@@ -107,13 +135,13 @@ export async function startWorker(vars: Record<string, string>, options: { port?
   child.stderr!.on("data", collect);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${protocol}://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output.slice(-3000)}`);
     try {
-      const res = await fetch(`${url}/health`);
-      await res.arrayBuffer();
+      if (protocol === "https") await probeHttps(`${url}/health`);
+      else await (await fetch(`${url}/health`)).arrayBuffer();
       break; // any HTTP answer means the Worker is serving
     } catch {
       // not up yet
@@ -137,6 +165,18 @@ export async function startWorker(vars: Record<string, string>, options: { port?
   };
 }
 
+/** One GET over https that accepts wrangler's self-signed certificate (Node's fetch would refuse it). */
+function probeHttps(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { rejectUnauthorized: false }, (res) => {
+      res.resume();
+      res.on("end", () => resolve());
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
 export interface Stack {
   url: string;
   fakes: Fakes;
@@ -147,15 +187,25 @@ export interface Stack {
 /**
  * Fakes plus a Worker pointed at them. `vars` are added to (or, with a value of
  * null, removed from) the defaults, e.g. { LEADMAGIC_API_KEY: null } for an unconfigured upstream.
+ * The defaults include securityVars(): MCP_ACCESS_TOKENS with the test token, and high rate limits.
  */
-export async function startStack(vars: Record<string, string | null> = {}): Promise<Stack> {
+export async function startStack(
+  vars: Record<string, string | null> = {},
+  options: {
+    protocol?: "http" | "https";
+    /** Durable Object and KV state directory to keep across stacks (default: a fresh one, deleted on stop). */
+    stateDir?: string;
+    /** Fixed port (default: a free one), e.g. to restart on the same origin. */
+    port?: number;
+  } = {},
+): Promise<Stack> {
   const fakes = await startFakes();
-  const all: Record<string, string> = fakeVars(fakes);
+  const all: Record<string, string> = { ...fakeVars(fakes), ...securityVars() };
   for (const [k, v] of Object.entries(vars)) {
     if (v === null) delete all[k];
     else all[k] = v;
   }
-  const worker = await startWorker(all);
+  const worker = await startWorker(all, { protocol: options.protocol, stateDir: options.stateDir, port: options.port });
   return {
     url: worker.url,
     fakes,

@@ -1,0 +1,28 @@
+/**
+ * Legacy SSE session ids, bound to the user who opened the stream. The Worker
+ * picks the id (a client-supplied one is ignored), as `<random>-<hash(random, user)>`;
+ * a message for that session is accepted only from the same user. The Durable
+ * Object is addressed by the whole id, so another user cannot make a valid id
+ * that reaches the same session.
+ */
+const encoder = new TextEncoder();
+const ID = /^([0-9a-f]{32})-([0-9a-f]{32})$/;
+
+async function bind(random: string, user: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(`gtm-edge-mcp sse session v1\n${random}\n${user}`)));
+  let out = "";
+  for (const b of digest.slice(0, 16)) out += b.toString(16).padStart(2, "0");
+  return out;
+}
+
+export async function newSessionId(user: string): Promise<string> {
+  let random = "";
+  for (const b of crypto.getRandomValues(new Uint8Array(16))) random += b.toString(16).padStart(2, "0");
+  return `${random}-${await bind(random, user)}`;
+}
+
+export async function sessionBelongsTo(sessionId: string | null, user: string): Promise<boolean> {
+  const m = sessionId ? ID.exec(sessionId) : null;
+  if (!m) return false;
+  return (await bind(m[1]!, user)) === m[2];
+}
