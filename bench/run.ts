@@ -1,33 +1,38 @@
 /**
  * `npm run bench`: latency, throughput and size of the Worker under
  * `wrangler dev`, each figure beside the floor measured in the same run.
+ *
+ *   npm run bench                          this tree
+ *   npm run bench -- --baseline <git-ref>  also an older commit, side by side (repeatable)
+ *
  * Prints one table and writes the same as JSON under bench/results/.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { LEADMAGIC_TEST_KEY } from "../test/fakes/leadmagic";
-import { fakeVars, PROJECT_ROOT, startFakes, startWorker } from "../test/helpers/stack";
+import { authHeaders, fakeVars, PROJECT_ROOT, securityVars, startFakes, startWorker, type Fakes, type Worker } from "../test/helpers/stack";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const WARMUP = 50;
 const CONCURRENCY = 16;
 const THROUGHPUT_REQUESTS = Number(process.env.BENCH_THROUGHPUT_REQUESTS ?? 1600);
-const TOKEN = `bench:${"b".repeat(40)}`;
-const AUTH = { authorization: `Bearer ${"b".repeat(40)}` };
+const AUTH = authHeaders();
 
 interface Stat { p50: number; p99: number; n: number }
+
+const round = (n: number) => Math.round(n * 100) / 100;
 
 function stats(samples: number[]): Stat {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
   return { p50: round(at(0.5)), p99: round(at(0.99)), n: s.length };
 }
-const round = (n: number) => Math.round(n * 100) / 100;
 
 async function time(fn: () => Promise<unknown>, n = SAMPLES): Promise<Stat> {
   for (let i = 0; i < WARMUP; i++) await fn();
@@ -40,7 +45,7 @@ async function time(fn: () => Promise<unknown>, n = SAMPLES): Promise<Stat> {
   return stats(samples);
 }
 
-/** Requests per second with `CONCURRENCY` clients sharing THROUGHPUT_REQUESTS requests. */
+/** Requests per second with CONCURRENCY clients sharing THROUGHPUT_REQUESTS requests. */
 async function throughput(fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < WARMUP; i++) await fn();
   let left = THROUGHPUT_REQUESTS;
@@ -60,31 +65,31 @@ async function ok(res: Response): Promise<string> {
 }
 
 let rpcId = 0;
-function rpc(url: string, method: string, params?: unknown): Promise<string> {
-  return fetch(url, {
+async function rpc(url: string, method: string, params?: unknown): Promise<string> {
+  const res = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...AUTH },
     body: JSON.stringify({ jsonrpc: "2.0", id: ++rpcId, method, params }),
-  }).then(async (res) => {
-    const text = await ok(res);
-    const body = JSON.parse(text) as { error?: unknown; result?: { isError?: boolean } };
-    if (body.error || body.result?.isError) throw new Error(`${method} failed: ${text.slice(0, 300)}`);
-    return text;
   });
+  const text = await ok(res);
+  const body = JSON.parse(text) as { error?: unknown; result?: { isError?: boolean } };
+  if (body.error || body.result?.isError) throw new Error(`${method} failed: ${text.slice(0, 300)}`);
+  return text;
 }
 
-function bundleSize(): { raw: number; gzip: number } {
+/** `wrangler deploy --dry-run` of a project directory: the upload's size, raw and gzip. */
+function bundleSize(root: string): { raw: number; gzip: number } {
   const out = mkdtempSync(join(tmpdir(), "gtm-bundle-"));
   try {
     execFileSync(process.execPath, [join(PROJECT_ROOT, "node_modules", "wrangler", "bin", "wrangler.js"), "deploy", "--dry-run", "--outdir", out], {
-      cwd: PROJECT_ROOT,
+      cwd: root,
       stdio: "pipe",
       env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
     });
     let raw = 0;
     const parts: Buffer[] = [];
     for (const f of readdirSync(out)) {
-      if (!/\.(js|mjs|wasm)$/.test(f)) continue;
+      if (!/\.(js|mjs|cjs|wasm)$/.test(f)) continue;
       raw += statSync(join(out, f)).size;
       parts.push(readFileSync(join(out, f)));
     }
@@ -94,25 +99,38 @@ function bundleSize(): { raw: number; gzip: number } {
   }
 }
 
-const fakes = await startFakes();
-const worker = await startWorker({
-  ...fakeVars(fakes),
-  MCP_ACCESS_TOKENS: TOKEN,
-  RATE_LIMIT_USER_PER_MINUTE: "10000000",
-  RATE_LIMIT_IP_PER_MINUTE: "10000000",
-});
-const mcp = `${worker.url}/mcp`;
+interface Variant {
+  label: string;
+  root: string;
+  worker: Worker;
+}
+
+interface Results {
+  health: Stat;
+  mcpCredits: Stat;
+  mcpCampaigns: Stat;
+  sseCredits: Stat;
+  sseCampaigns: Stat;
+  initialize: Stat;
+  listDefault: Stat;
+  listAll: Stat;
+  healthRps: number;
+  callRps: number;
+  bundle: { raw: number; gzip: number };
+  listDefaultBytes: number;
+  listAllBytes: number;
+}
+
 const callCredits = { name: "leadmagic_get_credits", arguments: {} };
 const callCampaigns = { name: "smartlead_list_campaigns", arguments: {} };
 const init = { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } };
 
-try {
-  const health = await time(() => fetch(`${worker.url}/health`).then(ok));
-  const upstream = await time(() => fetch(`${fakes.leadmagic.baseUrl}/v1/credits`, { headers: { "x-api-key": LEADMAGIC_TEST_KEY } }).then(ok));
-  const floor = health.p50 + upstream.p50;
-
+async function measure(v: Variant, fakes: Fakes): Promise<Results> {
+  const base = v.worker.url;
+  const mcp = `${base}/mcp`;
+  const health = await time(() => fetch(`${base}/health`).then(ok));
   const mcpCredits = await time(() => rpc(mcp, "tools/call", callCredits));
-  const mcpCampaigns = await time(() => rpc(`${mcp}?toolsets=smartlead_campaigns`, "tools/call", callCampaigns));
+  const mcpCampaigns = await time(() => rpc(`${mcp}?toolsets=all`, "tools/call", callCampaigns));
   const initialize = await time(() => rpc(mcp, "initialize", init));
   const listDefault = await time(() => rpc(mcp, "tools/list"));
   const listAll = await time(() => rpc(`${mcp}?toolsets=all`, "tools/list"));
@@ -121,7 +139,7 @@ try {
 
   const sse = new Client({ name: "bench", version: "1" });
   await sse.connect(
-    new SSEClientTransport(new URL(`${worker.url}/sse?toolsets=all`), {
+    new SSEClientTransport(new URL(`${base}/sse?toolsets=all`), {
       requestInit: { headers: AUTH },
       eventSourceInit: { fetch: (u, i) => fetch(u, { ...i, headers: { ...(i?.headers as Record<string, string>), ...AUTH } }) },
     }),
@@ -131,55 +149,83 @@ try {
   await sse.close();
 
   fakes.leadmagic.reset();
-  const healthRps = await throughput(() => fetch(`${worker.url}/health`).then(ok));
+  const healthRps = await throughput(() => fetch(`${base}/health`).then(ok));
   const callRps = await throughput(() => rpc(mcp, "tools/call", callCredits));
-  const bundle = bundleSize();
+  for (const f of Object.values(fakes)) f.reset();
+  return {
+    health, mcpCredits, mcpCampaigns, sseCredits, sseCampaigns, initialize, listDefault, listAll,
+    healthRps, callRps, bundle: bundleSize(v.root), listDefaultBytes, listAllBytes,
+  };
+}
 
-  const rows: [string, string, string, string][] = [];
+/** A detached worktree of `ref` sharing this project's node_modules. */
+function checkout(ref: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "gtm-baseline-"));
+  execFileSync("git", ["worktree", "add", "--detach", dir, ref], { cwd: PROJECT_ROOT, stdio: "pipe" });
+  symlinkSync(join(PROJECT_ROOT, "node_modules"), join(dir, "node_modules"));
+  return dir;
+}
+
+const { values } = parseArgs({ options: { baseline: { type: "string", multiple: true } } });
+const baselines = values.baseline ?? [];
+
+const fakes = await startFakes();
+const vars = { ...fakeVars(fakes), ...securityVars(), RATE_LIMIT_USER_PER_MINUTE: "100000000", RATE_LIMIT_IP_PER_MINUTE: "100000000" };
+const variants: Variant[] = [];
+const worktrees: string[] = [];
+try {
+  variants.push({ label: "this tree", root: PROJECT_ROOT, worker: await startWorker(vars) });
+  for (const ref of baselines) {
+    const root = checkout(ref);
+    worktrees.push(root);
+    variants.push({ label: ref, root, worker: await startWorker(vars, { root }) });
+  }
+
+  const upstream = await time(() => fetch(`${fakes.leadmagic.baseUrl}/v1/credits`, { headers: { "x-api-key": LEADMAGIC_TEST_KEY } }).then(ok));
+  const results: Results[] = [];
+  for (const v of variants) results.push(await measure(v, fakes));
+
   const ms = (s: Stat) => `${s.p50} / ${s.p99}`;
   const ratio = (a: number, b: number) => `${round(a / b)}×`;
-  rows.push(["floor: GET /health", ms(health), "—", "—"]);
-  rows.push(["floor: upstream direct", ms(upstream), "—", "—"]);
-  rows.push(["tools/call leadmagic_get_credits, /mcp", ms(mcpCredits), `${round(floor)} (health+upstream)`, ratio(mcpCredits.p50, floor)]);
-  rows.push(["tools/call smartlead_list_campaigns, /mcp", ms(mcpCampaigns), `${round(floor)}`, ratio(mcpCampaigns.p50, floor)]);
-  rows.push(["tools/call leadmagic_get_credits, /sse", ms(sseCredits), `${round(floor)}`, ratio(sseCredits.p50, floor)]);
-  rows.push(["tools/call smartlead_list_campaigns, /sse", ms(sseCampaigns), `${round(floor)}`, ratio(sseCampaigns.p50, floor)]);
-  rows.push(["initialize, /mcp", ms(initialize), `${health.p50} (health)`, ratio(initialize.p50, health.p50)]);
-  rows.push(["tools/list default, /mcp", ms(listDefault), `${health.p50}`, ratio(listDefault.p50, health.p50)]);
-  rows.push(["tools/list toolsets=all, /mcp", ms(listAll), `${health.p50}`, ratio(listAll.p50, health.p50)]);
-  rows.push([`throughput, ${CONCURRENCY} clients, tools/call (req/s)`, String(callRps), `${healthRps} (/health)`, `${round((callRps / healthRps) * 100)} %`]);
-  rows.push(["bundle (KiB raw / gzip)", `${round(bundle.raw / 1024)} / ${round(bundle.gzip / 1024)}`, "500 gzip (goal)", ratio(bundle.gzip / 1024, 500)]);
-  rows.push(["tools/list bytes (default / all)", `${listDefaultBytes} / ${listAllBytes}`, "15360 (goal, default)", ratio(listDefaultBytes, 15360)]);
-
-  const overhead = round(mcpCredits.p50 - floor);
-  const header = `npm run bench — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${SAMPLES} samples after ${WARMUP} warm-up, node ${process.version}`;
+  const main = results[0]!;
+  const floor = round(main.health.p50 + upstream.p50);
+  const cols = variants.map((v) => v.label);
+  type Row = [string, (r: Results) => string, string, string];
+  const rows: Row[] = [
+    ["floor: GET /health (ms p50 / p99)", (r) => ms(r.health), "—", "—"],
+    ["floor: upstream direct", () => ms(upstream), "—", "—"],
+    ["tools/call leadmagic_get_credits, /mcp", (r) => ms(r.mcpCredits), `${floor} (health + upstream)`, ratio(main.mcpCredits.p50, floor)],
+    ["tools/call smartlead_list_campaigns, /mcp", (r) => ms(r.mcpCampaigns), `${floor}`, ratio(main.mcpCampaigns.p50, floor)],
+    ["tools/call leadmagic_get_credits, /sse", (r) => ms(r.sseCredits), `${floor}`, ratio(main.sseCredits.p50, floor)],
+    ["tools/call smartlead_list_campaigns, /sse", (r) => ms(r.sseCampaigns), `${floor}`, ratio(main.sseCampaigns.p50, floor)],
+    ["initialize, /mcp", (r) => ms(r.initialize), `${main.health.p50} (health)`, ratio(main.initialize.p50, main.health.p50)],
+    ["tools/list default, /mcp", (r) => ms(r.listDefault), `${main.health.p50}`, ratio(main.listDefault.p50, main.health.p50)],
+    ["tools/list toolsets=all, /mcp", (r) => ms(r.listAll), `${main.health.p50}`, ratio(main.listAll.p50, main.health.p50)],
+    [`throughput, ${CONCURRENCY} clients, /health (req/s)`, (r) => String(r.healthRps), "—", "—"],
+    [`throughput, ${CONCURRENCY} clients, tools/call (req/s)`, (r) => String(r.callRps), `${main.healthRps} (/health)`, `${round((main.callRps / main.healthRps) * 100)} %`],
+    ["bundle KiB (raw / gzip)", (r) => `${round(r.bundle.raw / 1024)} / ${round(r.bundle.gzip / 1024)}`, "500 gzip (goal)", ratio(main.bundle.gzip / 1024, 500)],
+    ["tools/list bytes (default / all)", (r) => `${r.listDefaultBytes} / ${r.listAllBytes}`, "15360 default (goal)", ratio(main.listDefaultBytes, 15360)],
+  ];
+  const header = `npm run bench — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${SAMPLES} samples after ${WARMUP} warm-up per latency figure, ${THROUGHPUT_REQUESTS} requests per throughput figure`;
   const table = [
     header,
     "",
-    "| measure | p50 / p99 ms (or value) | floor | ratio |",
-    "|---|---|---|---|",
-    ...rows.map((r) => `| ${r.join(" | ")} |`),
+    `| measure | ${cols.join(" | ")} | floor | ratio (this tree) |`,
+    `|---|${cols.map(() => "---|").join("")}---|---|`,
+    ...rows.map(([name, get, fl, ra]) => `| ${name} | ${results.map(get).join(" | ")} | ${fl} | ${ra} |`),
     "",
-    `tool-call overhead over the floor (/mcp, p50): ${overhead} ms`,
+    ...variants.map((v, i) => `tool-call overhead over the floor (/mcp, p50), ${v.label}: ${round(results[i]!.mcpCredits.p50 - (results[i]!.health.p50 + upstream.p50))} ms`),
   ].join("\n");
   console.log(table);
 
-  const results = {
-    date: new Date().toISOString(),
-    cores: cpus().length,
-    samples: SAMPLES,
-    warmup: WARMUP,
-    latency_ms: { health, upstream, mcpCredits, mcpCampaigns, sseCredits, sseCampaigns, initialize, listDefault, listAll },
-    overhead_ms: overhead,
-    throughput_rps: { health: healthRps, toolsCall: callRps, concurrency: CONCURRENCY, requests: THROUGHPUT_REQUESTS },
-    bundle_bytes: bundle,
-    tools_list_bytes: { default: listDefaultBytes, all: listAllBytes },
-  };
+  const date = new Date().toISOString();
+  const json = { date, cores: cpus().length, samples: SAMPLES, warmup: WARMUP, upstream, variants: variants.map((v, i) => ({ label: v.label, ...results[i] })) };
   mkdirSync(join(PROJECT_ROOT, "bench", "results"), { recursive: true });
-  const file = join(PROJECT_ROOT, "bench", "results", `${results.date.replace(/[:.]/g, "-")}.json`);
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  const file = join(PROJECT_ROOT, "bench", "results", `${date.replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`\nwritten to ${file}`);
 } finally {
-  await worker.stop();
+  for (const v of variants) await v.worker.stop();
   await Promise.all(Object.values(fakes).map((f) => f.stop()));
+  for (const dir of worktrees) execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: PROJECT_ROOT, stdio: "pipe" });
 }

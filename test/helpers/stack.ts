@@ -99,7 +99,14 @@ export interface Worker {
  */
 export async function startWorker(
   vars: Record<string, string>,
-  options: { port?: number; quiet?: boolean; protocol?: "http" | "https"; stateDir?: string } = {},
+  options: {
+    port?: number;
+    quiet?: boolean;
+    protocol?: "http" | "https";
+    stateDir?: string;
+    /** Project directory to run (its wrangler.toml and src/); default this one. The bench runs older commits this way. */
+    root?: string;
+  } = {},
 ): Promise<Worker> {
   const protocol = options.protocol ?? "http";
   const port = options.port ?? (await freePort());
@@ -123,7 +130,7 @@ export async function startWorker(
   ];
   let output = "";
   const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: PROJECT_ROOT,
+    cwd: options.root ?? PROJECT_ROOT,
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", FORCE_COLOR: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
