@@ -116,9 +116,15 @@ function flag(name: string, value: string | undefined, fallback: boolean): boole
 
 /** Names become the OAuth user id (which must not contain ":") and appear in logs. */
 export const ACCESS_TOKEN_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+/** Shorter tokens work (a quick local probe may use one) but /health names them as weak. */
 export const ACCESS_TOKEN_MIN_LENGTH = 16;
 /** RFC 6750 b64token characters: anything a client can send as `Authorization: Bearer <token>`. */
 const ACCESS_TOKEN_CHARS = /^[A-Za-z0-9._~+/=-]+$/;
+
+/** The names whose tokens are shorter than ACCESS_TOKEN_MIN_LENGTH (reported by /health). */
+export function weakTokenNames(tokens: readonly AccessToken[]): string[] {
+  return tokens.filter((t) => t.token.length < ACCESS_TOKEN_MIN_LENGTH).map((t) => t.name);
+}
 
 /** Parses `name:token,name:token`. Errors name the entry and never echo a token. */
 export function parseAccessTokens(raw: string | undefined): AccessToken[] {
@@ -132,7 +138,7 @@ export function parseAccessTokens(raw: string | undefined): AccessToken[] {
     const name = entry.slice(0, colon).trim();
     const token = entry.slice(colon + 1).trim();
     if (!ACCESS_TOKEN_NAME.test(name)) throw new ConfigError(`${where}: the name must be 1-64 characters of A-Z a-z 0-9 _ . -`);
-    if (token.length < ACCESS_TOKEN_MIN_LENGTH) throw new ConfigError(`${where} (${name}): the token must be at least ${ACCESS_TOKEN_MIN_LENGTH} characters`);
+    if (token === "") throw new ConfigError(`${where} (${name}): the token is empty`);
     if (!ACCESS_TOKEN_CHARS.test(token)) throw new ConfigError(`${where} (${name}): the token may only use A-Z a-z 0-9 . _ ~ + / = -`);
     if (out.some((t) => t.name === name)) throw new ConfigError(`${where}: the name ${name} is used twice`);
     if (out.some((t) => t.token === token)) throw new ConfigError(`${where} (${name}): the same token is configured twice`);

@@ -14,7 +14,7 @@ import { unauthorized } from "./auth/challenge";
 import { showConsent, submitConsent } from "./auth/consent";
 import { authorizationServerMetadata, oauthServer, protectedResourceMetadata } from "./auth/oauth-server";
 import { newSessionId, sessionBelongsTo } from "./auth/sse-session";
-import { ConfigError, configuredUpstreams, getConfig, type Config, type Env } from "./config";
+import { ACCESS_TOKEN_MIN_LENGTH, ConfigError, configuredUpstreams, getConfig, weakTokenNames, type Config, type Env } from "./config";
 import { applyCors, preflight } from "./edge/cors";
 import { hasBody, readCapped, withBody } from "./edge/body-limit";
 import { HSTS, requireHttps } from "./edge/https";
@@ -155,8 +155,14 @@ app.get("/health", (c) => {
   const config = c.get("config");
   const upstreams = configuredUpstreams(config);
   const configured = config.accessTokens.length > 0;
+  const weak = weakTokenNames(config.accessTokens);
   const auth = configured
-    ? { configured: true, bearer_tokens: true, oauth: Boolean(c.env.OAUTH_KV) }
+    ? {
+        configured: true,
+        bearer_tokens: true,
+        oauth: Boolean(c.env.OAUTH_KV),
+        ...(weak.length ? { weak_tokens: weak, warning: `Tokens shorter than ${ACCESS_TOKEN_MIN_LENGTH} characters are easy to guess; replace them.` } : {}),
+      }
     : { configured: false, reason: NO_TOKENS_REASON, oauth: Boolean(c.env.OAUTH_KV) };
   return c.json(
     {

@@ -326,8 +326,9 @@ describe("authentication, Origin, CORS, body limit (default stack)", () => {
   });
 });
 
-describe("per-user rate limit (wrangler dev --var MCP_ACCESS_TOKENS:probe:… --var RATE_LIMIT_USER_PER_MINUTE:20)", () => {
-  const PROBE_TOKEN = "probe-secret-0123456789abcdef";
+describe("per-user rate limit (wrangler dev --var MCP_ACCESS_TOKENS:probe:secret --var RATE_LIMIT_USER_PER_MINUTE:20)", () => {
+  // Exactly the issue's probe: a short token works (and /health calls it weak).
+  const PROBE_TOKEN = "secret";
   let stack: Stack;
   before(async () => {
     stack = await startStack({ MCP_ACCESS_TOKENS: `probe:${PROBE_TOKEN}`, RATE_LIMIT_USER_PER_MINUTE: "20" });
@@ -346,6 +347,8 @@ describe("per-user rate limit (wrangler dev --var MCP_ACCESS_TOKENS:probe:… --
     }
     const res = await post(stack, "/mcp", { ...authHeaders(PROBE_TOKEN), "cf-connecting-ip": "198.51.100.99" });
     assert.equal(res.status, 429);
+    const health = (await (await fetch(`${stack.url}/health`)).json()) as { auth: { weak_tokens?: string[] } };
+    assert.deepEqual(health.auth.weak_tokens, ["probe"]);
     const retryAfter = Number(res.headers.get("retry-after"));
     assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60, String(retryAfter));
     assert.equal(res.headers.get("ratelimit-limit"), "20");
