@@ -10,8 +10,9 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { FakeReply, FakeUpstream, RecordedRequest } from "../fakes/server";
 import { LEADMAGIC_TEST_KEY } from "../fakes/leadmagic";
 import { SMARTLEAD_TEST_KEY } from "../fakes/smartlead/index";
-import { call, errorOf } from "./mcp";
-import { resetFakes, type Fakes } from "./stack";
+import { after, before } from "node:test";
+import { call, connect, errorOf } from "./mcp";
+import { resetFakes, startStack, type Fakes, type Stack } from "./stack";
 
 export interface ToolCase {
   tool: string;
@@ -121,4 +122,21 @@ export async function expectInvalid(client: Client, fakes: Fakes, tool: string, 
     assert.match(error.message, field, tool);
   }
   assert.equal(requestCount(fakes), 0, `${tool}: nothing may be sent upstream`);
+}
+
+/**
+ * For a suite of tool tests: starts a stack and an MCP client (?toolsets=all)
+ * before its tests, hands both to `bind`, and stops them after.
+ */
+export function useSuite(bind: (suite: { stack: Stack; client: Client }) => void, vars?: Record<string, string | null>): void {
+  let suite: { stack: Stack; client: Client } | undefined;
+  before(async () => {
+    const stack = await startStack(vars);
+    suite = { stack, client: await connect(stack.url, "mcp", { query: "toolsets=all" }) };
+    bind(suite);
+  });
+  after(async () => {
+    await suite?.client.close();
+    await suite?.stack.stop();
+  });
 }

@@ -3,24 +3,17 @@
  * found" as a plain result, and how upstream errors and rate limits surface.
  */
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, test } from "node:test";
+import { beforeEach, describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { leadmagicError, leadmagicLegacyError } from "../fakes/leadmagic";
-import { expectInvalid } from "../helpers/table";
-import { call, connect, errorOf } from "../helpers/mcp";
-import { resetFakes, startStack, type Stack } from "../helpers/stack";
+import { expectInvalid, useSuite } from "../helpers/table";
+import { call, errorOf } from "../helpers/mcp";
+import { resetFakes, type Stack } from "../helpers/stack";
 
 let stack: Stack;
 let client: Client;
-before(async () => {
-  stack = await startStack();
-  client = await connect(stack.url, "mcp", { query: "toolsets=all" });
-});
-after(async () => {
-  await client?.close();
-  await stack?.stop();
-});
+useSuite((s) => ({ stack, client } = s));
 beforeEach(() => resetFakes(stack.fakes));
 
 const data = (r: CallToolResult) => r.structuredContent as Record<string, unknown>;

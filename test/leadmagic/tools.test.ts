@@ -1,11 +1,10 @@
 /** Every LeadMagic tool, driven through the MCP client against the fake: what went over the wire. */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { connect } from "../helpers/mcp";
-import { startStack, type Stack } from "../helpers/stack";
-import { runCase, type ToolCase } from "../helpers/table";
+import { type Stack } from "../helpers/stack";
+import { runCase, type ToolCase, useSuite } from "../helpers/table";
 
 const data = (r: CallToolResult) => r.structuredContent as Record<string, unknown>;
 const summary = (r: CallToolResult) => (r.content[0] as { text: string }).text;
@@ -241,14 +240,7 @@ const CASES: ToolCase[] = [
 
 let stack: Stack;
 let client: Client;
-before(async () => {
-  stack = await startStack();
-  client = await connect(stack.url, "mcp", { query: "toolsets=all" });
-});
-after(async () => {
-  await client?.close();
-  await stack?.stop();
-});
+useSuite((s) => ({ stack, client } = s));
 
 for (const [i, c] of CASES.entries()) test(`${c.tool} #${i}`, () => runCase(client, stack.fakes, c).then(() => undefined));
 

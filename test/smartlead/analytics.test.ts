@@ -5,12 +5,11 @@
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { ALL_TOOLS } from "../../src/tools/registry";
-import { connect } from "../helpers/mcp";
-import { startStack, type Stack } from "../helpers/stack";
-import { runCase, type ToolCase, expectInvalid } from "../helpers/table";
+import { type Stack } from "../helpers/stack";
+import { runCase, type ToolCase, expectInvalid, useSuite } from "../helpers/table";
 
 const RANGE = { start_date: "2026-01-01", end_date: "2026-01-31" };
 const rangeQuery = { start_date: "2026-01-01", end_date: "2026-01-31" };
@@ -206,14 +205,7 @@ describe("catalog coverage", () => {
 describe("analytics tools over MCP", () => {
   let stack: Stack;
   let client: Client;
-  before(async () => {
-    stack = await startStack();
-    client = await connect(stack.url, "mcp", { query: "toolsets=all" });
-  });
-  after(async () => {
-    await client?.close();
-    await stack?.stop();
-  });
+  useSuite((s) => ({ stack, client } = s));
 
   for (const c of CASES) test(`${c.tool} ${JSON.stringify(c.args).slice(0, 60)}`, () => runCase(client, stack.fakes, c).then(() => undefined));
 

@@ -4,13 +4,13 @@
  * input validation, the two-step confirmation and SmartLead's odd success/failure bodies.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { FAKE_CLIENT_KEY } from "../fakes/smartlead/admin";
 import { FAKE_BLOCK_LIST } from "../fakes/smartlead/blocklist";
-import { call, connect, errorOf } from "../helpers/mcp";
-import { resetFakes, startStack, type Fakes, type Stack } from "../helpers/stack";
-import { runCase, type ToolCase, expectInvalid } from "../helpers/table";
+import { call, errorOf } from "../helpers/mcp";
+import { resetFakes, type Fakes, type Stack } from "../helpers/stack";
+import { runCase, type ToolCase, expectInvalid, useSuite } from "../helpers/table";
 
 const sl = (method: string, path: string, extra: { query?: Record<string, string>; body?: unknown } = {}) =>
   ({ host: "smartlead", method, path, ...extra }) as ToolCase["expect"];
@@ -377,14 +377,7 @@ const MY_TOOLS = [
 
 let stack: Stack;
 let client: Client;
-before(async () => {
-  stack = await startStack();
-  client = await connect(stack.url, "mcp", { query: "toolsets=all" });
-});
-after(async () => {
-  await client?.close();
-  await stack?.stop();
-});
+useSuite((s) => ({ stack, client } = s));
 
 const requestCount = (fakes: Fakes) => Object.values(fakes).reduce((n, f) => n + f.requests.length, 0);
 

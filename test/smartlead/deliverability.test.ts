@@ -4,12 +4,12 @@
  * inputs refused before anything is sent.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { ALL_TOOLS } from "../../src/tools/registry";
-import { call, connect, errorOf } from "../helpers/mcp";
-import { resetFakes, startStack, type Stack } from "../helpers/stack";
-import { runCase, type ToolCase, expectInvalid } from "../helpers/table";
+import { call, errorOf } from "../helpers/mcp";
+import { resetFakes, type Stack } from "../helpers/stack";
+import { runCase, type ToolCase, expectInvalid, useSuite } from "../helpers/table";
 
 const MANUAL = {
   test_name: "Q1 sequence check",
@@ -136,14 +136,7 @@ test("every Smart Delivery tool has a case here, on the smartdelivery host", () 
 describe("Smart Delivery tools over MCP", () => {
   let stack: Stack;
   let client: Client;
-  before(async () => {
-    stack = await startStack();
-    client = await connect(stack.url, "mcp", { query: "toolsets=all" });
-  });
-  after(async () => {
-    await client?.close();
-    await stack?.stop();
-  });
+  useSuite((s) => ({ stack, client } = s));
 
   for (const c of CASES) test(`${c.tool} ${JSON.stringify(c.args).slice(0, 50)}`, () => runCase(client, stack.fakes, c).then(() => undefined));
 

@@ -1,11 +1,11 @@
 /** SmartLead email accounts (incl. warmup, campaign pools and tags): what goes over the wire, validation, and credential hygiene. */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { EMAIL_ACCOUNTS_TOOLS } from "../../src/smartlead/email-accounts";
 import { call, connect } from "../helpers/mcp";
-import { resetFakes, startStack, type Stack } from "../helpers/stack";
-import { runCase, type ToolCase, expectInvalid as invalid } from "../helpers/table";
+import { resetFakes, type Stack } from "../helpers/stack";
+import { runCase, type ToolCase, expectInvalid as invalid, useSuite } from "../helpers/table";
 
 const SL = "smartlead" as const;
 const PASSWORD = "S3cret-Passw0rd! with space";
@@ -159,14 +159,7 @@ const CASES: ToolCase[] = [
 
 let stack: Stack;
 let client: Client;
-before(async () => {
-  stack = await startStack();
-  client = await connect(stack.url, "mcp", { query: "toolsets=all" });
-});
-after(async () => {
-  await client?.close();
-  await stack?.stop();
-});
+useSuite((s) => ({ stack, client } = s));
 
 
 /** Calls a tool with bad arguments: an invalid_input error naming the field, and nothing sent. */

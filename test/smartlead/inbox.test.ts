@@ -1,13 +1,13 @@
 /** SmartLead master inbox and replies: what goes over the wire, list shaping, validation and the reply confirmation. */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { INBOX_TOOLS } from "../../src/smartlead/inbox";
 import type { FakeUpstream, RecordedRequest } from "../fakes/server";
 import { fakeThread } from "../fakes/smartlead/inbox";
 import { call, connect, errorOf } from "../helpers/mcp";
-import { resetFakes, startStack, type Fakes, type Stack } from "../helpers/stack";
-import { runCase, type ToolCase, expectInvalid as invalid } from "../helpers/table";
+import { resetFakes, type Fakes, type Stack } from "../helpers/stack";
+import { runCase, type ToolCase, expectInvalid as invalid, useSuite } from "../helpers/table";
 
 const SL = "smartlead" as const;
 
@@ -261,14 +261,7 @@ const CASES: ToolCase[] = [
 
 let stack: Stack;
 let client: Client;
-before(async () => {
-  stack = await startStack();
-  client = await connect(stack.url, "mcp", { query: "toolsets=all" });
-});
-after(async () => {
-  await client?.close();
-  await stack?.stop();
-});
+useSuite((s) => ({ stack, client } = s));
 
 const requestCount = (fakes: Fakes) => Object.values(fakes).reduce((n, f) => n + f.requests.length, 0);
 const writes = (fakes: Fakes): RecordedRequest[] => Object.values(fakes).flatMap((f: FakeUpstream) => f.requests.filter((r: RecordedRequest) => r.method !== "GET"));

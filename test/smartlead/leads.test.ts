@@ -1,11 +1,11 @@
 /** SmartLead lead tools through the MCP client against the fake: what went over the wire, bulk import, validation, confirmation. */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { call, connect, errorOf } from "../helpers/mcp";
-import { resetFakes, startStack, type Stack } from "../helpers/stack";
-import { runCase, type ToolCase } from "../helpers/table";
+import { call, errorOf } from "../helpers/mcp";
+import { resetFakes, type Stack } from "../helpers/stack";
+import { runCase, type ToolCase, useSuite } from "../helpers/table";
 
 const CAMPAIGN = 101;
 const LEAD = 2995276770;
@@ -273,14 +273,7 @@ const CASES: ToolCase[] = [
  */
 let stack: Stack;
 let client: Client;
-before(async () => {
-  stack = await startStack();
-  client = await connect(stack.url, "mcp", { query: "toolsets=all" });
-});
-after(async () => {
-  await client?.close();
-  await stack?.stop();
-});
+useSuite((s) => ({ stack, client } = s));
 
 describe("every lead tool sends exactly the documented request", () => {
   for (const c of CASES) test(c.tool, () => runCase(client, stack.fakes, c).then(() => undefined));

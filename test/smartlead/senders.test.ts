@@ -4,12 +4,12 @@
  * toolset staying out of the default selection.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { ALL_TOOLS, DEFAULT_TOOL_NAMES, TOOLSETS } from "../../src/tools/registry";
-import { call, connect } from "../helpers/mcp";
-import { resetFakes, startStack, type Stack } from "../helpers/stack";
-import { runCase, type ToolCase, expectInvalid } from "../helpers/table";
+import { call } from "../helpers/mcp";
+import { resetFakes, type Stack } from "../helpers/stack";
+import { runCase, type ToolCase, expectInvalid, useSuite } from "../helpers/table";
 
 const ORDER = {
   vendor_id: 2,
@@ -97,14 +97,7 @@ describe("the Smart Senders toolset", () => {
 describe("Smart Senders tools over MCP", () => {
   let stack: Stack;
   let client: Client;
-  before(async () => {
-    stack = await startStack();
-    client = await connect(stack.url, "mcp", { query: "toolsets=all" });
-  });
-  after(async () => {
-    await client?.close();
-    await stack?.stop();
-  });
+  useSuite((s) => ({ stack, client } = s));
 
   for (const c of CASES) test(c.tool, () => runCase(client, stack.fakes, c).then(() => undefined));
 
