@@ -2,6 +2,8 @@
  * Request bodies are read as a stream and cut off past the cap, whatever
  * Content-Length says (a declared size over the cap is refused without reading).
  */
+import { readUpTo } from "../streams";
+
 export type CappedBody = { ok: true; bytes: Uint8Array } | { ok: false };
 
 export async function readCapped(request: Request, maxBytes: number): Promise<CappedBody> {
@@ -10,27 +12,8 @@ export async function readCapped(request: Request, maxBytes: number): Promise<Ca
     await request.body?.cancel().catch(() => {});
     return { ok: false };
   }
-  if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return { ok: false };
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.byteLength;
-  }
-  return { ok: true, bytes };
+  const bytes = await readUpTo(request.body, maxBytes);
+  return bytes ? { ok: true, bytes } : { ok: false };
 }
 
 /** The same request with its (already read, capped) body buffered. */

@@ -13,6 +13,7 @@
 import type { Config, Upstream } from "../config";
 import { UPSTREAM_OF_BASE, type Base, type HttpMethod } from "../tools/define";
 import { USER_AGENT } from "../version";
+import { readUpTo } from "../streams";
 import { ToolError } from "./errors";
 import { redact, upstreamMessage } from "./redact";
 
@@ -299,27 +300,8 @@ export class UpstreamClient {
 
 /** Reads a body as text, stopping (and cancelling the stream) once it passes `cap` bytes. */
 async function readCapped(response: Response, cap: number): Promise<string | undefined> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > cap) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    all.set(c, offset);
-    offset += c.byteLength;
-  }
-  return new TextDecoder().decode(all);
+  const bytes = await readUpTo(response.body, cap);
+  return bytes && new TextDecoder().decode(bytes);
 }
 
 async function discard(response: Response): Promise<void> {

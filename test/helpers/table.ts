@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { ToolDefinition } from "../../src/tools/define";
 import type { FakeReply, FakeUpstream, RecordedRequest } from "../fakes/server";
 import { LEADMAGIC_TEST_KEY } from "../fakes/leadmagic";
 import { SMARTLEAD_TEST_KEY } from "../fakes/smartlead/index";
@@ -139,4 +140,16 @@ export function useSuite(bind: (suite: { stack: Stack; client: Client }) => void
     await suite?.client.close();
     await suite?.stack.stop();
   });
+}
+
+/** Every tool of a domain has a case in its table (and every case a tool), and each is listed in its toolset over MCP. */
+export async function assertCoveredAndListed(stack: Stack, toolset: string, tools: readonly ToolDefinition[], cases: readonly ToolCase[]): Promise<void> {
+  assert.deepEqual(new Set(cases.map((c) => c.tool)), new Set(tools.map((t) => t.name)), "one case per tool");
+  const own = await connect(stack.url, "mcp", { query: `toolsets=${toolset}` });
+  try {
+    const listed = new Set((await own.listTools()).tools.map((t) => t.name));
+    for (const tool of tools) assert.ok(listed.has(tool.name), `${tool.name} is listed in ${toolset}`);
+  } finally {
+    await own.close();
+  }
 }

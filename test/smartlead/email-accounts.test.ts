@@ -3,9 +3,9 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { EMAIL_ACCOUNTS_TOOLS } from "../../src/smartlead/email-accounts";
-import { call, connect } from "../helpers/mcp";
+import { call } from "../helpers/mcp";
 import { resetFakes, type Stack } from "../helpers/stack";
-import { runCase, type ToolCase, expectInvalid as invalid, useSuite } from "../helpers/table";
+import { runCase, type ToolCase, expectInvalid as invalid, useSuite, assertCoveredAndListed } from "../helpers/table";
 
 const SL = "smartlead" as const;
 const PASSWORD = "S3cret-Passw0rd! with space";
@@ -170,19 +170,7 @@ describe("every email-account tool", () => {
 
   test("the table covers every tool of the file, all listed in smartlead_email_accounts", async () => {
     assert.equal(EMAIL_ACCOUNTS_TOOLS.length, 20);
-    assert.deepEqual(new Set(EMAIL_ACCOUNTS_TOOLS.map((t) => t.name)), new Set(CASES.map((c) => c.tool)));
-    const own = await connect(stack.url, "mcp", { query: "toolsets=smartlead_email_accounts" });
-    try {
-      const listed = new Map((await own.listTools()).tools.map((t) => [t.name, t]));
-      for (const tool of EMAIL_ACCOUNTS_TOOLS) {
-        const t = listed.get(tool.name);
-        assert.ok(t, `${tool.name} listed`);
-        assert.ok(!(t.annotations!.readOnlyHint && t.annotations!.destructiveHint), tool.name);
-        assert.equal("confirmation_token" in (t.inputSchema.properties ?? {}), tool.effect === "destructive" || tool.effect === "sends_email", tool.name);
-      }
-    } finally {
-      await own.close();
-    }
+    await assertCoveredAndListed(stack, "smartlead_email_accounts", EMAIL_ACCOUNTS_TOOLS, CASES);
   });
 });
 

@@ -5,9 +5,9 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { INBOX_TOOLS } from "../../src/smartlead/inbox";
 import type { FakeUpstream, RecordedRequest } from "../fakes/server";
 import { fakeThread } from "../fakes/smartlead/inbox";
-import { call, connect, errorOf } from "../helpers/mcp";
+import { call, errorOf } from "../helpers/mcp";
 import { resetFakes, type Fakes, type Stack } from "../helpers/stack";
-import { runCase, type ToolCase, expectInvalid as invalid, useSuite } from "../helpers/table";
+import { runCase, type ToolCase, expectInvalid as invalid, useSuite, assertCoveredAndListed } from "../helpers/table";
 
 const SL = "smartlead" as const;
 
@@ -273,19 +273,7 @@ describe("every inbox tool", () => {
 
   test("the table covers every tool of the file, all listed in smartlead_inbox", async () => {
     assert.equal(INBOX_TOOLS.length, 25);
-    assert.deepEqual(new Set(INBOX_TOOLS.map((t) => t.name)), new Set(CASES.map((c) => c.tool)));
-    const own = await connect(stack.url, "mcp", { query: "toolsets=smartlead_inbox" });
-    try {
-      const listed = new Map((await own.listTools()).tools.map((t) => [t.name, t]));
-      for (const tool of INBOX_TOOLS) {
-        const t = listed.get(tool.name);
-        assert.ok(t, `${tool.name} listed`);
-        assert.ok(!(t.annotations!.readOnlyHint && t.annotations!.destructiveHint), tool.name);
-        assert.equal("confirmation_token" in (t.inputSchema.properties ?? {}), tool.effect === "destructive" || tool.effect === "sends_email", tool.name);
-      }
-    } finally {
-      await own.close();
-    }
+    await assertCoveredAndListed(stack, "smartlead_inbox", INBOX_TOOLS, CASES);
   });
 });
 
