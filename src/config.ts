@@ -116,12 +116,12 @@ function flag(name: string, value: string | undefined, fallback: boolean): boole
 
 /** Names become the OAuth user id (which must not contain ":") and appear in logs. */
 export const ACCESS_TOKEN_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
-/** Shorter tokens work (a quick local probe may use one) but /health names them as weak. */
+/** Shorter tokens work (a quick local probe may use one) but /health counts them as weak. */
 export const ACCESS_TOKEN_MIN_LENGTH = 16;
 /** RFC 6750 b64token characters: anything a client can send as `Authorization: Bearer <token>`. */
 const ACCESS_TOKEN_CHARS = /^[A-Za-z0-9._~+/=-]+$/;
 
-/** The names whose tokens are shorter than ACCESS_TOKEN_MIN_LENGTH (reported by /health). */
+/** The names whose tokens are shorter than ACCESS_TOKEN_MIN_LENGTH (/health reports how many). */
 export function weakTokenNames(tokens: readonly AccessToken[]): string[] {
   return tokens.filter((t) => t.token.length < ACCESS_TOKEN_MIN_LENGTH).map((t) => t.name);
 }

@@ -161,7 +161,7 @@ app.get("/health", (c) => {
         configured: true,
         bearer_tokens: true,
         oauth: Boolean(c.env.OAUTH_KV),
-        ...(weak.length ? { weak_tokens: weak, warning: `Tokens shorter than ${ACCESS_TOKEN_MIN_LENGTH} characters are easy to guess; replace them.` } : {}),
+        ...(weak.length ? { weak_tokens: weak.length, warning: `${weak.length} access token(s) shorter than ${ACCESS_TOKEN_MIN_LENGTH} characters: easy to guess, replace them.` } : {}),
       }
     : { configured: false, reason: NO_TOKENS_REASON, oauth: Boolean(c.env.OAUTH_KV) };
   return c.json(
