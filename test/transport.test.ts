@@ -159,6 +159,25 @@ describe("Streamable HTTP protocol edges", () => {
     assert.ok(PROTOCOL_VERSIONS.includes(LATEST_PROTOCOL_VERSION));
   });
 
+  test("tools/list answers the same whether served from the cached listing or by the SDK (batch)", async () => {
+    const single = await rpc({ jsonrpc: "2.0", id: "a", method: "tools/list" });
+    const batch = await rpc([
+      { jsonrpc: "2.0", id: "b", method: "tools/list" },
+      { jsonrpc: "2.0", id: "c", method: "tools/list" },
+    ]);
+    assert.equal(single.status, 200);
+    assert.equal(single.json.id, "a");
+    assert.equal(batch.status, 200);
+    assert.deepEqual(batch.json.map((r: { id: string }) => r.id).sort(), ["b", "c"]);
+    assert.deepEqual(batch.json[0].result, single.json.result);
+  });
+
+  test("an unsupported mcp-protocol-version is refused, tools/list included", async () => {
+    const { status, json } = await rpc({ jsonrpc: "2.0", id: 1, method: "tools/list" }, { protocol: "1999-01-01" });
+    assert.equal(status, 400);
+    assert.match(json.error.message, /Unsupported protocol version/);
+  });
+
   test("wrong Accept → 406", async () => {
     const { status, json } = await rpc({ jsonrpc: "2.0", id: 1, method: "tools/list" }, { accept: "text/html" });
     assert.equal(status, 406);

@@ -143,15 +143,25 @@ function describe(tool: ToolDefinition, confirm: boolean): Tool {
   return listed;
 }
 
-const listingCache = new Map<string, { tools: Tool[] }>();
+const listingCache = new Map<string, { tools: Tool[]; json: string }>();
 
-/** The tools/list result for a selection, built once per isolate. */
-export function listing(selection: Selection, config: Config): { tools: Tool[] } {
+function cachedListing(selection: Selection, config: Config): { tools: Tool[]; json: string } {
   const key = `${selection.key}|${config.confirmActions}`;
   let result = listingCache.get(key);
   if (!result) {
-    result = { tools: [...selection.tools.values()].map((t) => describe(t, needsConfirmation(t, config))) };
+    const tools = [...selection.tools.values()].map((t) => describe(t, needsConfirmation(t, config)));
+    result = { tools, json: JSON.stringify({ tools }) };
     listingCache.set(key, result);
   }
   return result;
+}
+
+/** The tools/list result for a selection, built once per isolate. */
+export function listing(selection: Selection, config: Config): { tools: Tool[] } {
+  return { tools: cachedListing(selection, config).tools };
+}
+
+/** The same result, serialized once per isolate (serializing ~230 tools is most of what a tools/list costs). */
+export function listingJson(selection: Selection, config: Config): string {
+  return cachedListing(selection, config).json;
 }
