@@ -34,15 +34,21 @@ function stats(samples: number[]): Stat {
   return { p50: round(at(0.5)), p99: round(at(0.99)), n: s.length };
 }
 
-async function time(fn: () => Promise<unknown>, n = SAMPLES): Promise<Stat> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const samples: number[] = [];
+/**
+ * p50/p99 of `fn` for each variant. Samples alternate between the variants
+ * (A, B, A, B, …) so that drift on this shared machine hits them alike.
+ */
+async function time<V>(variants: readonly V[], fn: (v: V) => Promise<unknown>, n = SAMPLES): Promise<Stat[]> {
+  for (const v of variants) for (let i = 0; i < WARMUP; i++) await fn(v);
+  const samples = variants.map(() => [] as number[]);
   for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
+    for (const [k, v] of variants.entries()) {
+      const t = performance.now();
+      await fn(v);
+      samples[k]!.push(performance.now() - t);
+    }
   }
-  return stats(samples);
+  return samples.map(stats);
 }
 
 /** Requests per second with CONCURRENCY clients sharing THROUGHPUT_REQUESTS requests. */
@@ -125,37 +131,45 @@ const callCredits = { name: "leadmagic_get_credits", arguments: {} };
 const callCampaigns = { name: "smartlead_list_campaigns", arguments: {} };
 const init = { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } };
 
-async function measure(v: Variant, fakes: Fakes): Promise<Results> {
-  const base = v.worker.url;
-  const mcp = `${base}/mcp`;
-  const health = await time(() => fetch(`${base}/health`).then(ok));
-  const mcpCredits = await time(() => rpc(mcp, "tools/call", callCredits));
-  const mcpCampaigns = await time(() => rpc(`${mcp}?toolsets=all`, "tools/call", callCampaigns));
-  const initialize = await time(() => rpc(mcp, "initialize", init));
-  const listDefault = await time(() => rpc(mcp, "tools/list"));
-  const listAll = await time(() => rpc(`${mcp}?toolsets=all`, "tools/list"));
-  const listDefaultBytes = (await rpc(mcp, "tools/list")).length;
-  const listAllBytes = (await rpc(`${mcp}?toolsets=all`, "tools/list")).length;
+async function measureAll(variants: readonly Variant[], fakes: Fakes): Promise<Results[]> {
+  const mcp = (v: Variant, query = "") => `${v.worker.url}/mcp${query}`;
+  const health = await time(variants, (v) => fetch(`${v.worker.url}/health`).then(ok));
+  const mcpCredits = await time(variants, (v) => rpc(mcp(v), "tools/call", callCredits));
+  const mcpCampaigns = await time(variants, (v) => rpc(mcp(v, "?toolsets=all"), "tools/call", callCampaigns));
+  const initialize = await time(variants, (v) => rpc(mcp(v), "initialize", init));
+  const listDefault = await time(variants, (v) => rpc(mcp(v), "tools/list"));
+  const listAll = await time(variants, (v) => rpc(mcp(v, "?toolsets=all"), "tools/list"));
 
-  const sse = new Client({ name: "bench", version: "1" });
-  await sse.connect(
-    new SSEClientTransport(new URL(`${base}/sse?toolsets=all`), {
-      requestInit: { headers: AUTH },
-      eventSourceInit: { fetch: (u, i) => fetch(u, { ...i, headers: { ...(i?.headers as Record<string, string>), ...AUTH } }) },
+  const sse = await Promise.all(
+    variants.map(async (v) => {
+      const client = new Client({ name: "bench", version: "1" });
+      await client.connect(
+        new SSEClientTransport(new URL(`${v.worker.url}/sse?toolsets=all`), {
+          requestInit: { headers: AUTH },
+          eventSourceInit: { fetch: (u, i) => fetch(u, { ...i, headers: { ...(i?.headers as Record<string, string>), ...AUTH } }) },
+        }),
+      );
+      return client;
     }),
   );
-  const sseCredits = await time(() => sse.callTool(callCredits));
-  const sseCampaigns = await time(() => sse.callTool(callCampaigns));
-  await sse.close();
+  const sseCredits = await time([...sse.keys()], (k) => sse[k]!.callTool(callCredits));
+  const sseCampaigns = await time([...sse.keys()], (k) => sse[k]!.callTool(callCampaigns));
+  await Promise.all(sse.map((c) => c.close()));
 
-  fakes.leadmagic.reset();
-  const healthRps = await throughput(() => fetch(`${base}/health`).then(ok));
-  const callRps = await throughput(() => rpc(mcp, "tools/call", callCredits));
+  const results: Results[] = [];
+  for (const [k, v] of variants.entries()) {
+    for (const f of Object.values(fakes)) f.reset();
+    const healthRps = await throughput(() => fetch(`${v.worker.url}/health`).then(ok));
+    const callRps = await throughput(() => rpc(mcp(v), "tools/call", callCredits));
+    results.push({
+      health: health[k]!, mcpCredits: mcpCredits[k]!, mcpCampaigns: mcpCampaigns[k]!, sseCredits: sseCredits[k]!, sseCampaigns: sseCampaigns[k]!,
+      initialize: initialize[k]!, listDefault: listDefault[k]!, listAll: listAll[k]!, healthRps, callRps, bundle: bundleSize(v.root),
+      listDefaultBytes: (await rpc(mcp(v), "tools/list")).length,
+      listAllBytes: (await rpc(mcp(v, "?toolsets=all"), "tools/list")).length,
+    });
+  }
   for (const f of Object.values(fakes)) f.reset();
-  return {
-    health, mcpCredits, mcpCampaigns, sseCredits, sseCampaigns, initialize, listDefault, listAll,
-    healthRps, callRps, bundle: bundleSize(v.root), listDefaultBytes, listAllBytes,
-  };
+  return results;
 }
 
 /** A detached worktree of `ref` sharing this project's node_modules. */
@@ -181,9 +195,8 @@ try {
     variants.push({ label: ref, root, worker: await startWorker(vars, { root }) });
   }
 
-  const upstream = await time(() => fetch(`${fakes.leadmagic.baseUrl}/v1/credits`, { headers: { "x-api-key": LEADMAGIC_TEST_KEY } }).then(ok));
-  const results: Results[] = [];
-  for (const v of variants) results.push(await measure(v, fakes));
+  const upstream = (await time([fakes.leadmagic], (f) => fetch(`${f.baseUrl}/v1/credits`, { headers: { "x-api-key": LEADMAGIC_TEST_KEY } }).then(ok)))[0]!;
+  const results = await measureAll(variants, fakes);
 
   const ms = (s: Stat) => `${s.p50} / ${s.p99}`;
   const ratio = (a: number, b: number) => `${round(a / b)}×`;
@@ -206,7 +219,7 @@ try {
     ["bundle KiB (raw / gzip)", (r) => `${round(r.bundle.raw / 1024)} / ${round(r.bundle.gzip / 1024)}`, "500 gzip (goal)", ratio(main.bundle.gzip / 1024, 500)],
     ["tools/list bytes (default / all)", (r) => `${r.listDefaultBytes} / ${r.listAllBytes}`, "15360 default (goal)", ratio(main.listDefaultBytes, 15360)],
   ];
-  const header = `npm run bench — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${SAMPLES} samples after ${WARMUP} warm-up per latency figure, ${THROUGHPUT_REQUESTS} requests per throughput figure`;
+  const header = `npm run bench — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${SAMPLES} samples after ${WARMUP} warm-up per latency figure (variants sampled alternately), ${THROUGHPUT_REQUESTS} requests per throughput figure`;
   const table = [
     header,
     "",
