@@ -18,11 +18,12 @@ const HOST: Record<string, string> = {
   smartprospect: "SmartProspect ",
 };
 
+/** The description's own cost sentence ("Costs 1 credit; free when nothing is found."), else free/credits/money. */
 function cost(description: string, costsCredits: boolean, base: string): string {
   if (!costsCredits) return "free";
-  if (base === "smartsenders") return "money";
-  const m = /costs? (?:about |up to )?([^.;,]*?credits?)/i.exec(description);
-  return m ? m[1]!.trim() : "credits";
+  const sentence = /\b(?:Costs|Typically|Spends)\b.*?(?:\.(?=\s|$)|$)/.exec(description)?.[0];
+  if (sentence) return sentence.replace(/;? asks for confirmation first\.?$/, "").replace(/\|/g, "\\|");
+  return base === "smartsenders" ? "money" : "credits";
 }
 
 export function toolTables(): string {
