@@ -62,6 +62,7 @@ const SCENARIOS: Scenario[] = [
     code: "invalid_input",
     attempts: [1, 1],
   },
+  { name: "empty 200 body", replies: () => [{ status: 200, body: "" }], code: "upstream_bad_response", attempts: [1, 1] },
   { name: "non-JSON 200", replies: () => [{ status: 200, body: `OK ${INTERNAL}`, headers: { "content-type": "text/plain" } }], code: "upstream_bad_response", attempts: [1, 1] },
   { name: "20 MB body", replies: () => [{ status: 200, streamBytes: 20 * 1024 * 1024 }], code: "response_too_large", attempts: [1, 1] },
   { name: "302 to another path", replies: () => [{ status: 302, headers: { location: "/steal-the-key" } }], code: "upstream_bad_response", attempts: [1, 1] },
@@ -122,3 +123,38 @@ for (const kind of KINDS) {
     }
   });
 }
+
+describe("rate-limit awareness", () => {
+  test("an exhausted SmartLead budget (X-RateLimit-Remaining: 0) is reported in the result", async () => {
+    resetFakes(stack.fakes);
+    const reset = Math.floor(Date.now() / 1000) + 30;
+    stack.fakes.smartlead.next({
+      body: [{ id: 1, name: "Q4", status: "ACTIVE" }],
+      headers: { "X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": String(reset) },
+    });
+    const result = await call(client, "smartlead_list_campaigns", {});
+    assert.ok(!result.isError, JSON.stringify(result.content));
+    const data = result.structuredContent as { count: number; rate_limit?: { remaining: number; reset_seconds: number } };
+    assert.equal(data.count, 1);
+    assert.equal(data.rate_limit?.remaining, 0);
+    assert.ok(data.rate_limit!.reset_seconds > 0 && data.rate_limit!.reset_seconds <= 31, String(data.rate_limit!.reset_seconds));
+  });
+
+  test("an exhausted LeadMagic budget (RateLimit-Remaining: 0) is reported beside the credit headers", async () => {
+    resetFakes(stack.fakes);
+    stack.fakes.leadmagic.next({
+      body: { credits: 42 },
+      headers: { "RateLimit-Limit": "300", "RateLimit-Remaining": "0", "RateLimit-Reset": "12", "X-Credits-Remaining": "42" },
+    });
+    const result = await call(client, "leadmagic_get_credits", {});
+    const data = result.structuredContent as { credits_remaining: number; rate_limit?: { remaining: number; reset_seconds: number } };
+    assert.equal(data.credits_remaining, 42);
+    assert.deepEqual(data.rate_limit, { remaining: 0, reset_seconds: 12 });
+  });
+
+  test("a budget that is not exhausted adds nothing", async () => {
+    resetFakes(stack.fakes);
+    const result = await call(client, "leadmagic_get_credits", {});
+    assert.equal((result.structuredContent as { rate_limit?: unknown }).rate_limit, undefined);
+  });
+});

@@ -3,7 +3,7 @@
  * upstream answer into a ToolOutcome. Every declarative tool goes through here.
  */
 import { ToolError } from "../upstream/errors";
-import type { UpstreamCall, UpstreamResponse } from "../upstream/client";
+import { upstreamLabel, type UpstreamCall, type UpstreamResponse } from "../upstream/client";
 import type { Args, RunContext, ToolDefinition, ToolOutcome } from "./define";
 
 const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
@@ -87,6 +87,12 @@ export function withUsage(data: Record<string, unknown>, response: UpstreamRespo
 export async function forward(tool: ToolDefinition, args: Args, ctx: RunContext): Promise<ToolOutcome> {
   if (tool.run) return tool.run(args, ctx);
   const response = await ctx.call(buildCall(tool, args));
+  if (tool.effect === "read" && response.data === null) {
+    // A read that answers nothing has not answered: say so rather than report an empty success.
+    throw new ToolError("upstream_bad_response", `${upstreamLabel(tool.base)} answered HTTP ${response.status} with an empty body where data was expected.`, {
+      status: response.status,
+    });
+  }
   const outcome = tool.shape ? tool.shape(response.data, args, response) : { data: defaultShape(response.data) };
   const data = tool.paginated ? paginate(outcome.data, args) : outcome.data;
   return { data: withUsage(data, response), summary: outcome.summary };

@@ -69,6 +69,11 @@ const BACKOFF_CAP_MS = 4_000;
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
 
 const UPSTREAM_LABEL: Record<Upstream, string> = { leadmagic: "LeadMagic", smartlead: "SmartLead" };
+
+/** The name to show a person for the API behind a base ("SmartLead", "LeadMagic"). */
+export function upstreamLabel(base: Base): string {
+  return UPSTREAM_LABEL[UPSTREAM_OF_BASE[base]];
+}
 const KEY_VAR: Record<Upstream, string> = { leadmagic: "LEADMAGIC_API_KEY", smartlead: "SMARTLEAD_API_KEY" };
 
 export class UpstreamClient {
