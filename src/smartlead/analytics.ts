@@ -337,6 +337,21 @@ const ACCOUNT_REPORTS: ToolDefinition[] = [
 const campaignTimeZone = () =>
   timezone("IANA time zone of the dates, e.g. America/New_York").optional();
 
+/** One campaign, a date range (start not after end) and an optional time zone. */
+const campaignDateRange = () =>
+  ordered(
+    z
+      .object({
+        campaign_id: campaignId,
+        start_date: date("First day"),
+        end_date: date("Last day, not before start_date"),
+        time_zone: campaignTimeZone(),
+      })
+      .strict(),
+    "start_date",
+    "end_date",
+  );
+
 const CAMPAIGN_REPORTS = defineTools([
   {
     name: "smartlead_get_campaign_statistics",
@@ -395,18 +410,7 @@ const CAMPAIGN_REPORTS = defineTools([
     base: "smartlead",
     method: "GET",
     path: "/campaigns/{campaign_id}/analytics-by-date",
-    input: ordered(
-      z
-        .object({
-          campaign_id: campaignId,
-          start_date: date("First day"),
-          end_date: date("Last day, not before start_date"),
-          time_zone: campaignTimeZone(),
-        })
-        .strict(),
-      "start_date",
-      "end_date",
-    ),
+    input: campaignDateRange(),
     effect: "read",
     costsCredits: false,
     annotations: READ,
@@ -505,18 +509,7 @@ const CAMPAIGN_REPORTS = defineTools([
     base: "smartlead",
     method: "GET",
     path: "/campaigns/{campaign_id}/sequence-analytics",
-    input: ordered(
-      z
-        .object({
-          campaign_id: campaignId,
-          start_date: date("First day"),
-          end_date: date("Last day, not before start_date"),
-          time_zone: campaignTimeZone(),
-        })
-        .strict(),
-      "start_date",
-      "end_date",
-    ),
+    input: campaignDateRange(),
     effect: "read",
     costsCredits: false,
     annotations: READ,
