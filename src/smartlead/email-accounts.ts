@@ -78,14 +78,15 @@ const ACCOUNT_ITEM = z.looseObject({
 const ACK = z.looseObject({ ok: z.boolean().optional(), success: z.boolean().optional(), message: z.string().optional() });
 
 /** Settings the update endpoint (and the create/update save endpoint) accept beside the credentials. */
+/** Optional mailbox settings that both the save and the update tool accept. */
 const accountSettings = {
-  max_email_per_day: z.number().int().min(1).max(2000).describe("Daily sending cap for this mailbox, warmup included (1–2000)"),
-  custom_tracking_url: text("Custom tracking domain for links, e.g. track.example.com", 255),
-  bcc: email("Address that gets a BCC of every email sent from this mailbox"),
-  signature: text("Email signature (HTML allowed)", 10_000),
-  client_id: clientId,
-  time_to_wait_in_mins: z.number().int().min(0).max(1440).describe("Minimum minutes to wait between two sends (0–1440)"),
-  is_suspended: z.boolean().describe("true suspends the mailbox (no campaign or warmup sends); false reactivates it"),
+  max_email_per_day: z.number().int().min(1).max(2000).optional().describe("Daily sending cap for this mailbox, warmup included (1–2000)"),
+  custom_tracking_url: text("Custom tracking domain for links, e.g. track.example.com", 255).optional(),
+  bcc: email("Address that gets a BCC of every email sent from this mailbox").optional(),
+  signature: text("Email signature (HTML allowed)", 10_000).optional(),
+  client_id: clientId.optional(),
+  time_to_wait_in_mins: z.number().int().min(0).max(1440).optional().describe("Minimum minutes to wait between two sends (0–1440)"),
+  is_suspended: z.boolean().optional().describe("true suspends the mailbox (no campaign or warmup sends); false reactivates it"),
 };
 
 export const EMAIL_ACCOUNTS_TOOLS = defineTools([
@@ -179,13 +180,7 @@ export const EMAIL_ACCOUNTS_TOOLS = defineTools([
         total_warmup_per_day: z.number().int().min(1).max(50).optional().describe("Warmup emails per day (1–50)"),
         daily_rampup: z.number().int().min(1).max(20).optional().describe("Daily increase of warmup volume (1–20)"),
         reply_rate_percentage: z.number().min(0).max(100).optional().describe("Target warmup reply rate in percent (0–100)"),
-        max_email_per_day: accountSettings.max_email_per_day.optional(),
-        custom_tracking_url: accountSettings.custom_tracking_url.optional(),
-        bcc: accountSettings.bcc.optional(),
-        signature: accountSettings.signature.optional(),
-        client_id: accountSettings.client_id.optional(),
-        time_to_wait_in_mins: accountSettings.time_to_wait_in_mins.optional(),
-        is_suspended: accountSettings.is_suspended.optional(),
+        ...accountSettings,
       })
       .strict(),
     effect: "write",
@@ -214,13 +209,7 @@ export const EMAIL_ACCOUNTS_TOOLS = defineTools([
       .object({
         email_account_id: emailAccountId,
         from_name: text("Sender display name", 200).optional(),
-        max_email_per_day: accountSettings.max_email_per_day.optional(),
-        custom_tracking_url: accountSettings.custom_tracking_url.optional(),
-        bcc: accountSettings.bcc.optional(),
-        signature: accountSettings.signature.optional(),
-        client_id: accountSettings.client_id.optional(),
-        time_to_wait_in_mins: accountSettings.time_to_wait_in_mins.optional(),
-        is_suspended: accountSettings.is_suspended.optional(),
+        ...accountSettings,
       })
       .strict()
       .superRefine((v, ctx) => {
