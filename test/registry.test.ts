@@ -100,6 +100,36 @@ describe("every tool", () => {
   });
 });
 
+/** Every sub-schema of a JSON Schema, with where it sits (properties, items, anyOf members, …). */
+function* subSchemas(node: unknown, at: string): Generator<[string, Record<string, unknown>]> {
+  if (!node || typeof node !== "object" || Array.isArray(node)) return;
+  const s = node as Record<string, unknown>;
+  yield [at, s];
+  for (const key of ["properties", "$defs", "definitions"]) {
+    for (const [name, sub] of Object.entries((s[key] as Record<string, unknown>) ?? {})) yield* subSchemas(sub, `${at}.${key}.${name}`);
+  }
+  for (const key of ["items", "additionalProperties", "not"]) yield* subSchemas(s[key], `${at}.${key}`);
+  for (const key of ["anyOf", "oneOf", "allOf", "prefixItems"]) {
+    for (const [i, sub] of ((s[key] as unknown[]) ?? []).entries()) yield* subSchemas(sub, `${at}.${key}[${i}]`);
+  }
+}
+
+describe("portable schemas (strict validators: the Inspector's --strict, function-calling APIs)", () => {
+  test("no tuple keywords and no schema that says nothing, in any advertised input or output schema", () => {
+    const { tools } = listing(resolveSelection("all", null, fullConfig), fullConfig);
+    const problems: string[] = [];
+    for (const t of tools) {
+      for (const [io, root] of [["input", t.inputSchema], ["output", t.outputSchema]] as const) {
+        for (const [at, s] of subSchemas(root, `${t.name}.${io}`)) {
+          if (s.items === false || "prefixItems" in s) problems.push(`${at}: tuple keywords`);
+          if (!["type", "anyOf", "oneOf", "allOf", "$ref", "enum", "const", "not"].some((k) => k in s)) problems.push(`${at}: ${JSON.stringify(s)} says nothing`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+});
+
 describe("coverage of the catalogs", () => {
   const offered = new Set(ALL_TOOLS.map((t) => t.catalogId));
   test("every required LeadMagic endpoint has a tool", () => {
