@@ -128,9 +128,14 @@ for (const kind of TRANSPORTS) {
       assert.equal(stack.fakes.leadmagic.requests.length, 0);
     });
 
-    test("an unknown tool is a JSON-RPC invalid-params error", async () => {
+    test("an unknown tool is a JSON-RPC invalid-params error, its message prefixed once", async () => {
       const client = await connect(stack.url, kind);
-      await assert.rejects(call(client, "leadmagic_nope"), /Unknown tool/);
+      await assert.rejects(call(client, "leadmagic_nope"), (err: Error & { code?: number }) => {
+        assert.equal(err.code, -32602);
+        assert.match(err.message, /^MCP error -32602: Unknown tool: leadmagic_nope\. /);
+        assert.equal(err.message.split("MCP error").length - 1, 1, err.message);
+        return true;
+      });
       await client.close();
     });
   });
@@ -176,6 +181,28 @@ describe("Streamable HTTP protocol edges", () => {
     const { status, json } = await rpc({ jsonrpc: "2.0", id: 1, method: "tools/list" }, { protocol: "1999-01-01" });
     assert.equal(status, 400);
     assert.match(json.error.message, /Unsupported protocol version/);
+  });
+
+  test("tools/call whose arguments are not an object → -32602 with a one-line reason, nothing sent upstream", async () => {
+    resetFakes(stack.fakes);
+    const cases: [unknown, RegExp][] = [
+      ["x", /arguments must be an object of named arguments, not a string/],
+      [[1, 2], /not an array/],
+      [null, /not null/],
+      [7, /not a number/],
+    ];
+    for (const [args, reason] of cases) {
+      const { status, json } = await rpc({ jsonrpc: "2.0", id: 9, method: "tools/call", params: { name: "leadmagic_get_credits", arguments: args } });
+      assert.equal(status, 200);
+      assert.equal(json.error.code, -32602, JSON.stringify(json));
+      assert.match(json.error.message, /^Invalid tools\/call request: params\.arguments /);
+      assert.match(json.error.message, reason);
+      assert.ok(!json.error.message.includes("\n"), "one line");
+    }
+    const noName = await rpc({ jsonrpc: "2.0", id: 10, method: "tools/call", params: { arguments: {} } });
+    assert.equal(noName.json.error.code, -32602);
+    assert.match(noName.json.error.message, /params\.name must be the tool's name/);
+    assert.equal(stack.fakes.leadmagic.requests.length, 0);
   });
 
   test("wrong Accept → 406", async () => {

@@ -5,8 +5,10 @@
  * means no tool is registered per request: a request costs a lookup, not a rebuild.
  */
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { Protocol } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
 import type { Config } from "../config";
 import { callTool, type CallContext } from "../tools/call";
 import { listing, type Selection } from "../tools/registry";
@@ -29,6 +31,39 @@ const INSTRUCTIONS =
  */
 const jsonSchemaValidator = new CfWorkerJsonSchemaValidator();
 
+/**
+ * A JSON-RPC error the SDK passes on as it is: its `code`, and its message
+ * without the "MCP error -326xx:" prefix that the SDK's McpError bakes into
+ * the message (a client adds that prefix itself, so it would show twice).
+ */
+export class ProtocolError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * tools/call is registered with this loose schema, below the SDK Server's own
+ * tools/call wrapper: that wrapper and the strict request schema answer a
+ * malformed call (say `"arguments": "x"`) with a multi-line zod dump, and as an
+ * internal error (-32603). We check the two fields ourselves and say what is wrong.
+ */
+const ToolsCallRequest = z.looseObject({ method: z.literal("tools/call"), params: z.unknown() });
+
+function callParams(params: unknown): { name: string; arguments?: Record<string, unknown> } {
+  const invalid = (why: string) => new ProtocolError(ErrorCode.InvalidParams, `Invalid tools/call request: ${why}.`);
+  if (!params || typeof params !== "object" || Array.isArray(params)) throw invalid("params must be an object with the tool's name");
+  const { name, arguments: args } = params as Record<string, unknown>;
+  if (typeof name !== "string" || name === "") throw invalid("params.name must be the tool's name (a string)");
+  if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args))) {
+    throw invalid(`params.arguments must be an object of named arguments, not ${args === null ? "null" : Array.isArray(args) ? "an array" : `a ${typeof args}`}`);
+  }
+  return { name, arguments: args as Record<string, unknown> | undefined };
+}
+
 export function createMcpServer(state: () => SessionState): Server {
   const server = new Server(
     { name: SERVER_NAME, version: VERSION, title: "GTM edge MCP (SmartLead + LeadMagic)" },
@@ -38,16 +73,17 @@ export function createMcpServer(state: () => SessionState): Server {
     const s = state();
     return listing(s.selection, s.config);
   });
-  server.setRequestHandler(CallToolRequestSchema, (request) => {
+  Protocol.prototype.setRequestHandler.call(server, ToolsCallRequest, (request) => {
     const s = state();
-    const tool = s.selection.tools.get(request.params.name);
+    const params = callParams(request.params);
+    const tool = s.selection.tools.get(params.name);
     if (!tool) {
-      throw new McpError(
+      throw new ProtocolError(
         ErrorCode.InvalidParams,
-        `Unknown tool: ${request.params.name}. It does not exist, or it is not in this connection's toolsets (see ?toolsets=, ?read_only=).`,
+        `Unknown tool: ${params.name}. It does not exist, or it is not in this connection's toolsets (see ?toolsets=, ?read_only=).`,
       );
     }
-    return callTool(tool, request.params.arguments, s.call);
+    return callTool(tool, params.arguments, s.call);
   });
   return server;
 }
