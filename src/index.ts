@@ -21,7 +21,7 @@ import { HSTS, requireHttps } from "./edge/https";
 import { originAllowed } from "./edge/origin";
 import { FixedWindowLimiter, type RateDecision } from "./edge/rate-limit";
 import { jsonRpcError, refusal } from "./edge/responses";
-import { AUTHORIZE_PATH, isAsMetadataPath, isPrMetadataPath, REGISTER_PATH, routeKind, TOKEN_PATH, type RouteKind } from "./edge/routes";
+import { AUTHORIZE_PATH, isAsMetadataPath, prMetadataResource, REGISTER_PATH, resourcePathOf, routeKind, TOKEN_PATH, type RouteKind } from "./edge/routes";
 import { landingPage } from "./landing";
 import { log } from "./log";
 import { handleStreamableHttp } from "./mcp/streamable";
@@ -115,9 +115,10 @@ app.use("*", async (c, next) => {
 async function guardMcp(c: C, next: () => Promise<void>) {
   const config = c.get("config");
   const origin = c.get("origin");
+  const resource = resourcePathOf(new URL(c.req.url).pathname);
   let auth: Awaited<ReturnType<typeof authenticate>>;
   try {
-    auth = await authenticate(c.req.raw, c.env, config, origin);
+    auth = await authenticate(c.req.raw, c.env, config, origin, resource);
   } catch (error) {
     // Only OAuth validation can throw (KV unavailable): fail closed, without blaming the client's token.
     log({ event: "internal_error", where: "oauth_token_validation", error_name: error instanceof Error ? error.name : "unknown" });
@@ -125,7 +126,7 @@ async function guardMcp(c: C, next: () => Promise<void>) {
   }
   if (!auth.ok) {
     log({ event: "auth_failure", reason: auth.reason, route: new URL(c.req.url).pathname });
-    return unauthorized(origin, Boolean(c.env.OAUTH_KV), auth.presented);
+    return unauthorized(origin, resource, Boolean(c.env.OAUTH_KV), auth.presented);
   }
   c.set("user", auth.user);
   const byUser = await limiter.check({ scope: "user", id: auth.user, limit: config.rateLimits.userPerMinute, store: c.env.RATE_LIMIT_KV, waitUntil: waitUntil(c) });
@@ -231,7 +232,8 @@ app.post("/sse/message", async (c) => {
 app.on(["GET", "HEAD"], "/.well-known/*", async (c, next) => {
   const path = new URL(c.req.url).pathname;
   const origin = c.get("origin");
-  if (isPrMetadataPath(path)) return c.json(protectedResourceMetadata(origin), 200, { "Cache-Control": "public, max-age=3600" });
+  const resource = prMetadataResource(path);
+  if (resource !== undefined) return c.json(protectedResourceMetadata(origin, resource), 200, { "Cache-Control": "public, max-age=3600" });
   if (isAsMetadataPath(path)) return authorizationServerMetadata(c.req.raw, c.env, c.executionCtx as ExecutionContext, origin);
   await next();
 });

@@ -12,6 +12,7 @@ export function landingPage(origin: string, notice?: string) {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>GTM edge MCP server</title>
+    <link rel="icon" href="data:," />
     <style>
       body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
       code, pre { background: #f3f3f3; border-radius: 4px; padding: 0.1rem 0.3rem; }
@@ -38,7 +39,7 @@ export function landingPage(origin: string, notice?: string) {
       <li><strong>Access token</strong> (scripts, CI, mcp-remote with a header): send <code>Authorization: Bearer &lt;token&gt;</code> with a token the operator gave you.</li>
       <li><strong>OAuth</strong> (Claude.ai, Cursor, the Inspector): give the client just the URL; it registers itself and opens a sign-in page where you enter your access token once. The client gets its own expiring tokens.</li>
     </ul>
-    <p><strong>MCP Inspector</strong>: <code>npx @modelcontextprotocol/inspector</code>, transport “Streamable HTTP”, URL <code>${mcp}</code>, and either OAuth or an <code>Authorization: Bearer</code> header.</p>
+    <p><strong>MCP Inspector 2.x</strong> (Node 22.19 or newer): <code>npx -y @modelcontextprotocol/inspector@2 --transport http --server-url ${mcp}</code>, then sign in with OAuth, or add <code>--header 'Authorization: Bearer &lt;token&gt;'</code>.</p>
     <p><strong>Claude Desktop</strong> (through mcp-remote, which signs in with OAuth in your browser), in <code>claude_desktop_config.json</code>:</p>
     <pre>{ "mcpServers": { "gtm": { "command": "npx", "args": ["mcp-remote", "${mcp}"] } } }</pre>
     <p><strong>Claude.ai</strong>: Settings → Connectors → Add custom connector → <code>${mcp}</code>.</p>

@@ -13,12 +13,12 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { auth, UnauthorizedError, type OAuthClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
-import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from "@modelcontextprotocol/sdk/shared/auth.js";
 import { LEADMAGIC_TEST_KEY } from "./fakes/leadmagic";
 import { SMARTLEAD_TEST_KEY } from "./fakes/smartlead/index";
 import { call, connect } from "./helpers/mcp";
+import { authorizationUrl, exchangeCode, pkcePair, registerClient } from "./helpers/oauth";
 import { freePort, startStack, TEST_ACCESS_TOKEN, TEST_USER, type Stack } from "./helpers/stack";
 
 const REDIRECT = "http://127.0.0.1:53682/callback";
@@ -111,6 +111,14 @@ async function authorizeInBrowser(baseUrl: string, authorizationUrl: URL, token:
   return location.searchParams.get("code")!;
 }
 
+/** Status of opening the legacy SSE stream with this token (the stream itself is dropped at once). */
+async function sseStatus(baseUrl: string, accessToken: string): Promise<number> {
+  const abort = new AbortController();
+  const res = await fetch(`${baseUrl}/sse`, { headers: { accept: "text/event-stream", authorization: `Bearer ${accessToken}` }, signal: abort.signal });
+  abort.abort();
+  return res.status;
+}
+
 async function mcpStatus(baseUrl: string, accessToken: string): Promise<number> {
   const res = await fetch(`${baseUrl}/mcp`, { method: "POST", headers: { ...MCP_HEADERS, authorization: `Bearer ${accessToken}` }, body: LIST });
   await res.text();
@@ -132,10 +140,14 @@ describe("OAuth 2.1 with the MCP SDK client", () => {
       assert.equal(res.status, 200, path);
       return res.json() as Promise<Record<string, unknown>>;
     };
+    // Each transport is its own resource (RFC 9728 §3.3: the document names exactly the URL its suffix names); the bare origin covers both.
     const prm = await get("/.well-known/oauth-protected-resource");
     assert.equal(prm.resource, stack.url);
     assert.deepEqual(prm.authorization_servers, [stack.url]);
-    for (const suffix of ["/mcp", "/sse"]) assert.deepEqual(await get(`/.well-known/oauth-protected-resource${suffix}`), prm);
+    for (const suffix of ["/mcp", "/sse"]) assert.deepEqual(await get(`/.well-known/oauth-protected-resource${suffix}`), { ...prm, resource: `${stack.url}${suffix}` });
+    const none = await fetch(`${stack.url}/.well-known/oauth-protected-resource/sse/message`);
+    assert.equal(none.status, 404, "/sse/message is part of the /sse resource, not one of its own");
+    await none.text();
 
     const asm = await get("/.well-known/oauth-authorization-server");
     assert.equal(asm.issuer, stack.url);
@@ -145,7 +157,7 @@ describe("OAuth 2.1 with the MCP SDK client", () => {
     assert.equal(asm.revocation_endpoint, `${stack.url}/token`);
     assert.deepEqual(asm.code_challenge_methods_supported, ["S256"]);
     assert.ok((asm.grant_types_supported as string[]).includes("refresh_token"));
-    assert.deepEqual(asm.protected_resources, [stack.url]);
+    assert.deepEqual(asm.protected_resources, [stack.url, `${stack.url}/mcp`, `${stack.url}/sse`]);
     for (const suffix of ["/mcp", "/sse"]) assert.deepEqual(await get(`/.well-known/oauth-authorization-server${suffix}`), asm);
   });
 
@@ -161,7 +173,7 @@ describe("OAuth 2.1 with the MCP SDK client", () => {
     assert.equal(`${authUrl.origin}${authUrl.pathname}`, `${stack.url}/authorize`);
     assert.equal(authUrl.searchParams.get("code_challenge_method"), "S256");
     assert.ok(authUrl.searchParams.get("code_challenge"));
-    assert.equal(authUrl.searchParams.get("resource"), stack.url);
+    assert.equal(authUrl.searchParams.get("resource"), `${stack.url}/mcp`, "the SDK asks for the resource the 401 pointed at");
 
     // 2. The consent page: escaped client metadata, anti-framing, the upstreams on offer.
     const page = await openConsent(authUrl);
@@ -212,10 +224,8 @@ describe("OAuth 2.1 with the MCP SDK client", () => {
     const result = await call(client, "leadmagic_get_credits");
     assert.equal(result.isError, undefined);
     await client.close();
-    const sseClient = new Client({ name: "oauth-test-sse", version: "1.0.0" });
-    await sseClient.connect(new SSEClientTransport(new URL(`${stack.url}/sse`), { authProvider: provider }));
-    assert.ok((await sseClient.listTools()).tools.length > 0);
-    await sseClient.close();
+    // The token is bound to /mcp (the resource it was issued for): /sse refuses it.
+    assert.equal(await sseStatus(stack.url, tokens.access_token), 401);
     await new Promise((r) => setTimeout(r, 200));
     const logged = stack.worker
       .logs()
@@ -248,6 +258,28 @@ describe("OAuth 2.1 with the MCP SDK client", () => {
     // …and the SDK client is sent back to sign in.
     const again = new Client({ name: "oauth-test", version: "1.0.0" });
     await assert.rejects(again.connect(new StreamableHTTPClientTransport(url, { authProvider: provider })), UnauthorizedError);
+  });
+
+  test("resource indicators: the origin, /mcp or /sse; each token works only where it is bound; another URL is refused", async () => {
+    const where = async (resource: string | undefined) => {
+      const clientId = await registerClient(stack.url, REDIRECT);
+      const { verifier, challenge } = pkcePair();
+      const url = authorizationUrl(stack.url, { clientId, redirectUri: REDIRECT, challenge, state: "s1", resource });
+      const code = await authorizeInBrowser(stack.url, url, TEST_ACCESS_TOKEN, "s1");
+      const tokens = await exchangeCode(stack.url, { clientId, redirectUri: REDIRECT, code, verifier, resource });
+      return { resource: tokens.resource, mcp: await mcpStatus(stack.url, tokens.access_token), sse: await sseStatus(stack.url, tokens.access_token) };
+    };
+    assert.deepEqual(await where(undefined), { resource: stack.url, mcp: 200, sse: 200 }, "no resource: the origin, good for both");
+    assert.deepEqual(await where(stack.url), { resource: stack.url, mcp: 200, sse: 200 });
+    assert.deepEqual(await where(`${stack.url}/mcp`), { resource: `${stack.url}/mcp`, mcp: 200, sse: 401 });
+    assert.deepEqual(await where(`${stack.url}/sse`), { resource: `${stack.url}/sse`, mcp: 401, sse: 200 });
+
+    const clientId = await registerClient(stack.url, REDIRECT);
+    const other = authorizationUrl(stack.url, { clientId, redirectUri: REDIRECT, challenge: pkcePair().challenge, state: "s2", resource: `${stack.url}/health` });
+    const res = await fetch(other, { redirect: "manual" });
+    await res.text();
+    assert.equal(res.status, 302);
+    assert.equal(new URL(res.headers.get("location")!).searchParams.get("error"), "invalid_target");
   });
 
   test("Deny redirects to the client with access_denied; a bad handle is refused; PKCE is required", async () => {

@@ -91,9 +91,10 @@ describe("MCP_ACCESS_TOKENS", () => {
     assert.equal(bearerToken(`Basic ${T1}`), null);
     assert.equal(bearerToken(`Bearer ${T1} extra`), null);
     assert.equal(bearerToken("Bearer"), null);
-    assert.equal(bearerChallenge("https://x.example", true, false), `Bearer realm="mcp", resource_metadata="https://x.example/.well-known/oauth-protected-resource"`);
-    assert.match(bearerChallenge("https://x.example", true, true), /error="invalid_token"/);
-    assert.doesNotMatch(bearerChallenge("https://x.example", false, false), /resource_metadata/);
+    assert.equal(bearerChallenge("https://x.example", "/mcp", true, false), `Bearer realm="mcp", resource_metadata="https://x.example/.well-known/oauth-protected-resource/mcp"`);
+    assert.equal(bearerChallenge("https://x.example", "/sse", true, false), `Bearer realm="mcp", resource_metadata="https://x.example/.well-known/oauth-protected-resource/sse"`);
+    assert.match(bearerChallenge("https://x.example", "/mcp", true, true), /error="invalid_token"/);
+    assert.doesNotMatch(bearerChallenge("https://x.example", "/mcp", false, false), /resource_metadata/);
   });
 });
 

@@ -141,11 +141,12 @@ describe("authentication, Origin, CORS, body limit (default stack)", () => {
       await fetch(`${stack.url}/sse`, { headers: { accept: "text/event-stream" } }),
       await post(stack, `/sse/message?sessionId=${sessionId}`, {}),
     ];
-    for (const res of answers) {
+    const resources = ["/mcp", "/sse", "/sse"];
+    for (const [i, res] of answers.entries()) {
       assert.equal(res.status, 401, res.url);
       const challenge = res.headers.get("www-authenticate") ?? "";
       assert.match(challenge, /^Bearer /);
-      assert.ok(challenge.includes(`resource_metadata="${stack.url}/.well-known/oauth-protected-resource"`), challenge);
+      assert.ok(challenge.includes(`resource_metadata="${stack.url}/.well-known/oauth-protected-resource${resources[i]}"`), challenge);
       assert.doesNotMatch(challenge, /error=/, "no error code when no token was sent (RFC 6750 §3.1)");
       assert.match(res.headers.get("access-control-expose-headers") ?? "", /WWW-Authenticate/i);
       const body = (await res.json()) as { jsonrpc: string; error: { message: string } };
@@ -466,10 +467,10 @@ describe("over HTTPS (wrangler dev --local-protocol https)", () => {
 
     const challenge = await raw(`${stack.url}/mcp`, { method: "POST", headers: { ...host, ...MCP_HEADERS }, body: LIST });
     assert.equal(challenge.status, 401);
-    assert.ok(String(challenge.headers["www-authenticate"]).includes('resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource"'));
+    assert.ok(String(challenge.headers["www-authenticate"]).includes('resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource/mcp"'));
 
     const prm = JSON.parse((await raw(`${stack.url}/.well-known/oauth-protected-resource/mcp`, { headers: host })).text);
-    assert.equal(prm.resource, "https://mcp.example.com");
+    assert.equal(prm.resource, "https://mcp.example.com/mcp");
     assert.deepEqual(prm.authorization_servers, ["https://mcp.example.com"]);
     const asm = JSON.parse((await raw(`${stack.url}/.well-known/oauth-authorization-server`, { headers: host })).text);
     assert.equal(asm.issuer, "https://mcp.example.com");

@@ -7,13 +7,15 @@
 import type { Config, Env } from "../config";
 import { currentBinding, matchAccessToken } from "./access-tokens";
 import { bearerToken } from "./bearer";
-import { oauthServer, type GrantProps } from "./oauth-server";
+import type { ResourcePath } from "../edge/routes";
+import { validateOAuthToken } from "./oauth-server";
 
 export type AuthResult =
   | { ok: true; user: string; method: "token" | "oauth" }
   | { ok: false; reason: "missing_credentials" | "malformed_authorization" | "invalid_token" | "oauth_grant_stale"; presented: boolean };
 
-export async function authenticate(request: Request, env: Env, config: Config, origin: string): Promise<AuthResult> {
+/** `resource` is the OAuth resource of the route (its transport): an OAuth token must be bound to it or to the origin. */
+export async function authenticate(request: Request, env: Env, config: Config, origin: string, resource: ResourcePath): Promise<AuthResult> {
   const token = bearerToken(request.headers.get("authorization"));
   if (token === undefined) return { ok: false, reason: "missing_credentials", presented: false };
   if (token === null) return { ok: false, reason: "malformed_authorization", presented: true };
@@ -22,7 +24,7 @@ export async function authenticate(request: Request, env: Env, config: Config, o
   if (name) return { ok: true, user: name, method: "token" };
 
   if (env.OAUTH_KV && token.split(":").length === 3) {
-    const validated = await oauthServer(origin).validateToken<GrantProps>(origin, token, env);
+    const validated = await validateOAuthToken(origin, resource, token, env);
     if (validated) {
       const binding = await currentBinding(config.accessTokens, validated.userId);
       if (binding && validated.props?.binding === binding && validated.props.user === validated.userId) {
