@@ -15,14 +15,17 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
-import { LEADMAGIC_TEST_KEY } from "../test/fakes/leadmagic";
-import { authHeaders, fakeVars, PROJECT_ROOT, securityVars, startFakes, startWorker, type Fakes, type Worker } from "../test/helpers/stack";
+import { randomBytes } from "node:crypto";
+import { LEADMAGIC_TEST_KEY } from "../dev/fakes/leadmagic";
+import { fakeVars, PROJECT_ROOT, startFakes, startWorker, type Fakes, type Worker } from "../dev/stack";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const WARMUP = 50;
 const CONCURRENCY = 16;
 const THROUGHPUT_REQUESTS = Number(process.env.BENCH_THROUGHPUT_REQUESTS ?? 1600);
-const AUTH = authHeaders();
+/** A fresh access token for this run (user "bench"). */
+const TOKEN = `bench-${randomBytes(24).toString("base64url")}`;
+const AUTH = { authorization: `Bearer ${TOKEN}` };
 
 interface Stat { p50: number; p99: number; n: number }
 
@@ -184,7 +187,7 @@ const { values } = parseArgs({ options: { baseline: { type: "string", multiple: 
 const baselines = values.baseline ?? [];
 
 const fakes = await startFakes();
-const vars = { ...fakeVars(fakes), ...securityVars(), RATE_LIMIT_USER_PER_MINUTE: "100000000", RATE_LIMIT_IP_PER_MINUTE: "100000000" };
+const vars = { ...fakeVars(fakes), MCP_ACCESS_TOKENS: `bench:${TOKEN}`, RATE_LIMIT_USER_PER_MINUTE: "100000000", RATE_LIMIT_IP_PER_MINUTE: "100000000" };
 const variants: Variant[] = [];
 const worktrees: string[] = [];
 try {

@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { parseConfig } from "../src/config";
 import { ALL_TOOLS, TOOLSETS } from "../src/tools/registry";
 import { join } from "node:path";
-import { fakeVars, PROJECT_ROOT, startFakes, startWorker } from "../test/helpers/stack";
+import { fakeVars, PROJECT_ROOT, startFakes, startWorker } from "../dev/stack";
 
 /** The demo's settings from the environment; a bad value stops it with the reason. */
 function settings(env: NodeJS.ProcessEnv): { port: number; limits: Record<string, string> } {

@@ -1,19 +1,21 @@
 /**
  * Table-driven tool tests: each case calls one tool through the MCP SDK Client
- * (over /mcp, with ?toolsets=all so every tool is listed and its output schema
- * is checked by the client), handles the two-step confirmation when the tool
- * asks for one, and asserts the one request the fake upstream received.
+ * (in process, see ./in-process.ts, with ?toolsets=all so every tool is listed
+ * and its output schema is checked by the client), handles the two-step
+ * confirmation when the tool asks for one, and asserts the one request the fake
+ * upstream received.
  */
 import assert from "node:assert/strict";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ToolDefinition } from "../../src/tools/define";
-import type { FakeReply, FakeUpstream, RecordedRequest } from "../fakes/server";
-import { LEADMAGIC_TEST_KEY } from "../fakes/leadmagic";
-import { SMARTLEAD_TEST_KEY } from "../fakes/smartlead/index";
+import type { FakeReply, FakeUpstream, RecordedRequest } from "../../dev/fakes/server";
+import { LEADMAGIC_TEST_KEY } from "../../dev/fakes/leadmagic";
+import { SMARTLEAD_TEST_KEY } from "../../dev/fakes/smartlead/index";
 import { after, before } from "node:test";
-import { call, connect, errorOf } from "./mcp";
-import { resetFakes, startStack, type Fakes, type Stack } from "./stack";
+import { startInProcess, type InProcessStack } from "./in-process";
+import { call, errorOf } from "./mcp";
+import { resetFakes, type Fakes } from "./stack";
 
 export interface ToolCase {
   tool: string;
@@ -126,30 +128,24 @@ export async function expectInvalid(client: Client, fakes: Fakes, tool: string, 
 }
 
 /**
- * For a suite of tool tests: starts a stack and an MCP client (?toolsets=all)
- * before its tests, hands both to `bind`, and stops them after.
+ * For a suite of tool tests: starts the in-process stack and an MCP client
+ * (?toolsets=all) before its tests, hands both to `bind`, and stops them after.
  */
-export function useSuite(bind: (suite: { stack: Stack; client: Client }) => void, vars?: Record<string, string | null>): void {
-  let suite: { stack: Stack; client: Client } | undefined;
+export function useSuite(bind: (suite: { stack: InProcessStack; client: Client }) => void, vars?: Record<string, string | null>): void {
+  let stack: InProcessStack | undefined;
   before(async () => {
-    const stack = await startStack(vars);
-    suite = { stack, client: await connect(stack.url, "mcp", { query: "toolsets=all" }) };
-    bind(suite);
+    stack = await startInProcess(vars);
+    bind({ stack, client: await stack.connect("toolsets=all") });
   });
   after(async () => {
-    await suite?.client.close();
-    await suite?.stack.stop();
+    await stack?.stop();
   });
 }
 
 /** Every tool of a domain has a case in its table (and every case a tool), and each is listed in its toolset over MCP. */
-export async function assertCoveredAndListed(stack: Stack, toolset: string, tools: readonly ToolDefinition[], cases: readonly ToolCase[]): Promise<void> {
+export async function assertCoveredAndListed(stack: InProcessStack, toolset: string, tools: readonly ToolDefinition[], cases: readonly ToolCase[]): Promise<void> {
   assert.deepEqual(new Set(cases.map((c) => c.tool)), new Set(tools.map((t) => t.name)), "one case per tool");
-  const own = await connect(stack.url, "mcp", { query: `toolsets=${toolset}` });
-  try {
-    const listed = new Set((await own.listTools()).tools.map((t) => t.name));
-    for (const tool of tools) assert.ok(listed.has(tool.name), `${tool.name} is listed in ${toolset}`);
-  } finally {
-    await own.close();
-  }
+  const own = await stack.connect(`toolsets=${toolset}`);
+  const listed = new Set((await own.listTools()).tools.map((t) => t.name));
+  for (const tool of tools) assert.ok(listed.has(tool.name), `${tool.name} is listed in ${toolset}`);
 }

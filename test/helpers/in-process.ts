@@ -1,0 +1,77 @@
+/**
+ * The fast tier: the MCP SDK Client talks to our real MCP server (the same
+ * createMcpServer both transports use) over the SDK's in-memory transport, and
+ * the upstream client's fetch seam hands every request to the fake upstreams'
+ * own handlers in this process. Everything between the protocol and the wire is
+ * our production code; only the Worker's edge (auth, rate limits, the runtime)
+ * is left out, and the end-to-end tier covers that in workerd.
+ */
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { parseConfig, type Env } from "../../src/config";
+import { createMcpServer, type SessionState } from "../../src/mcp/server";
+import { confirmerFor } from "../../src/tools/call";
+import { resolveSelection } from "../../src/tools/registry";
+import { fakeVars, startFakes, type Fakes } from "../../dev/stack";
+import { TEST_USER } from "./stack";
+
+/** A fetch that answers from the fakes' handlers, routed by origin, without a socket. */
+export function fakesFetch(fakes: Fakes): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const origin = new URL(request.url).origin;
+    const fake = Object.values(fakes).find((f) => new URL(f.baseUrl).origin === origin);
+    if (!fake) throw new TypeError(`fetch failed: no fake upstream at ${origin}`);
+    return fake.fetch(request);
+  };
+}
+
+export interface InProcessStack {
+  fakes: Fakes;
+  /** A new client on a connection with this query string (e.g. "toolsets=all"), as the caller `user`. */
+  connect(query?: string, user?: string): Promise<Client>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Fakes plus the server configured as the Worker would be from these vars
+ * (added to, or with null removed from, the fakes' base URLs and keys).
+ */
+export async function startInProcess(vars: Record<string, string | null> = {}): Promise<InProcessStack> {
+  const fakes = await startFakes();
+  const env: Record<string, string> = { ...fakeVars(fakes) };
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === null) delete env[k];
+    else env[k] = v;
+  }
+  const config = parseConfig(env as unknown as Env);
+  const confirmer = confirmerFor(config);
+  const deps = {
+    fetch: fakesFetch(fakes),
+    now: () => Date.now(),
+    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    random: Math.random,
+  };
+  const clients: Client[] = [];
+  return {
+    fakes,
+    async connect(query = "", user = TEST_USER) {
+      const params = new URLSearchParams(query);
+      const state: SessionState = {
+        config,
+        selection: resolveSelection(params.get("toolsets"), params.get("read_only"), config),
+        call: { config, user, confirmer, deps },
+      };
+      const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+      await createMcpServer(() => state).connect(serverSide);
+      const client = new Client({ name: "gtm-edge-mcp-tests", version: "1.0.0" });
+      await client.connect(clientSide);
+      clients.push(client);
+      return client;
+    },
+    async stop() {
+      await Promise.all(clients.map((c) => c.close()));
+      await Promise.all(Object.values(fakes).map((f) => f.stop()));
+    },
+  };
+}
