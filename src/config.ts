@@ -3,7 +3,9 @@
  * parsed once per isolate (keyed by the env object) into a typed Config.
  * Names here are documented in README.md and .dev.vars.example.
  */
-import type { Base } from "./tools/define";
+import { BASES, HOSTS, type Base, type Upstream } from "./upstream/hosts";
+
+export type { Upstream } from "./upstream/hosts";
 
 export const MAX_REQUEST_BYTES_DEFAULT = 1024 * 1024;
 
@@ -35,23 +37,6 @@ export interface Env {
   RATE_LIMIT_KV?: KVNamespace;
 }
 
-export const DEFAULT_BASE_URLS: Record<Base, string> = {
-  smartlead: "https://server.smartlead.ai/api/v1",
-  smartdelivery: "https://smartdelivery.smartlead.ai/api/v1",
-  smartsenders: "https://smart-senders.smartlead.ai/api/v1",
-  smartprospect: "https://prospect-api.smartlead.ai/api/v1/search-email-leads",
-  leadmagic: "https://api.leadmagic.io",
-};
-
-const BASE_URL_VARS: Record<Base, keyof Env> = {
-  smartlead: "SMARTLEAD_BASE_URL",
-  smartdelivery: "SMARTDELIVERY_BASE_URL",
-  smartsenders: "SMARTSENDERS_BASE_URL",
-  smartprospect: "SMARTPROSPECT_BASE_URL",
-  leadmagic: "LEADMAGIC_BASE_URL",
-};
-
-export type Upstream = "smartlead" | "leadmagic";
 
 export interface Config {
   keys: Partial<Record<Upstream, string>>;
@@ -172,9 +157,10 @@ function secret(value: string | undefined): string | undefined {
 
 export function parseConfig(env: Env): Config {
   const baseUrls = {} as Record<Base, string>;
-  for (const [base, varName] of Object.entries(BASE_URL_VARS) as [Base, keyof Env][]) {
-    const raw = env[varName];
-    baseUrls[base] = baseUrl(varName, typeof raw === "string" && raw !== "" ? raw : DEFAULT_BASE_URLS[base]);
+  for (const base of BASES) {
+    const { urlVar, defaultUrl } = HOSTS[base];
+    const raw = env[urlVar];
+    baseUrls[base] = baseUrl(urlVar, raw ? raw : defaultUrl);
   }
   return {
     keys: { smartlead: secret(env.SMARTLEAD_API_KEY), leadmagic: secret(env.LEADMAGIC_API_KEY) },

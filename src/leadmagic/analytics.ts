@@ -4,40 +4,70 @@
  * schema only promises an object (or, for list answers, {items, count}).
  */
 import { z } from "zod";
+import { toolset } from "../tools/toolset";
 import { date } from "../tools/fields";
-import { defineTools, type ToolDefinition } from "../tools/define";
+import type { ToolDefinition } from "../tools/define";
 import { noInput, num } from "./common";
-import { READ } from "../tools/annotations";
+
+const t = toolset("leadmagic_account");
 
 const REPORT = z.looseObject({ items: z.array(z.unknown()).optional(), count: num() });
 
-function report(name: string, catalogId: string, path: string, title: string, description: string): ToolDefinition {
-  return {
-    name,
-    title: `LeadMagic: ${title}`,
-    description: `${description} Free.`,
-    toolset: "leadmagic_account",
-    catalogId,
-    base: "leadmagic",
-    method: "GET",
-    path,
+export const ANALYTICS_TOOLS: ToolDefinition[] = [
+  t.get("/v1/analytics/dashboard", {
+    name: "leadmagic_get_analytics_dashboard",
+    title: "LeadMagic: usage dashboard",
+    description: "Headline overview of the account's LeadMagic usage. Free.",
+    catalogId: "lm.analytics_dashboard",
     input: noInput(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
     output: REPORT,
-  };
-}
-
-export const ANALYTICS_TOOLS = defineTools([
-  report("leadmagic_get_analytics_dashboard", "lm.analytics_dashboard", "/v1/analytics/dashboard", "usage dashboard", "Headline overview of the account's LeadMagic usage."),
-  report("leadmagic_get_analytics_usage", "lm.analytics_usage", "/v1/analytics/usage", "request volume", "Request volume over time for the account."),
-  report("leadmagic_get_analytics_products", "lm.analytics_products", "/v1/analytics/products", "usage by product", "Usage and credit spend broken down by product (finder, validation, …)."),
-  report("leadmagic_get_analytics_credits", "lm.analytics_credits", "/v1/analytics/credits", "credit spend", "Credit spend over time, e.g. to check whether the month's credits will last."),
-  report("leadmagic_get_analytics_summary", "lm.analytics_summary", "/v1/analytics/summary", "account summary", "Compact summary of the account's usage and spend."),
-  report("leadmagic_get_analytics_daily", "lm.analytics_daily", "/v1/analytics/daily", "daily history", "Day-by-day usage and spend history."),
-  {
-    ...report("leadmagic_get_analytics_day", "lm.analytics_day", "/v1/analytics/day/{date}", "one day's usage", "Usage and credit spend for one day in detail, e.g. to audit what a run cost."),
+  }),
+  t.get("/v1/analytics/usage", {
+    name: "leadmagic_get_analytics_usage",
+    title: "LeadMagic: request volume",
+    description: "Request volume over time for the account. Free.",
+    catalogId: "lm.analytics_usage",
+    input: noInput(),
+    output: REPORT,
+  }),
+  t.get("/v1/analytics/products", {
+    name: "leadmagic_get_analytics_products",
+    title: "LeadMagic: usage by product",
+    description: "Usage and credit spend broken down by product (finder, validation, …). Free.",
+    catalogId: "lm.analytics_products",
+    input: noInput(),
+    output: REPORT,
+  }),
+  t.get("/v1/analytics/credits", {
+    name: "leadmagic_get_analytics_credits",
+    title: "LeadMagic: credit spend",
+    description: "Credit spend over time, e.g. to check whether the month's credits will last. Free.",
+    catalogId: "lm.analytics_credits",
+    input: noInput(),
+    output: REPORT,
+  }),
+  t.get("/v1/analytics/summary", {
+    name: "leadmagic_get_analytics_summary",
+    title: "LeadMagic: account summary",
+    description: "Compact summary of the account's usage and spend. Free.",
+    catalogId: "lm.analytics_summary",
+    input: noInput(),
+    output: REPORT,
+  }),
+  t.get("/v1/analytics/daily", {
+    name: "leadmagic_get_analytics_daily",
+    title: "LeadMagic: daily history",
+    description: "Day-by-day usage and spend history. Free.",
+    catalogId: "lm.analytics_daily",
+    input: noInput(),
+    output: REPORT,
+  }),
+  t.get("/v1/analytics/day/{date}", {
+    name: "leadmagic_get_analytics_day",
+    title: "LeadMagic: one day's usage",
+    description: "Usage and credit spend for one day in detail, e.g. to audit what a run cost. Free.",
+    catalogId: "lm.analytics_day",
     input: z.object({ date: date("Day to report on") }).strict(),
-  },
-]);
+    output: REPORT,
+  }),
+];

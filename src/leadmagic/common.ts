@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import type { Args, ToolDefinition, ToolOutcome } from "../tools/define";
-import { defaultShape } from "../tools/forward";
+import { defaultShape } from "../tools/shape";
 import type { UpstreamResponse } from "../upstream/client";
 
 

@@ -1,25 +1,24 @@
 /** LeadMagic companies: company enrichment, funding, competitors, technographics. All spend credits. */
 import { z } from "zod";
-import { defineTools } from "../tools/define";
+import { toolset } from "../tools/toolset";
+import type { ToolDefinition } from "../tools/define";
 import { atLeastOne, domain, text, url } from "../tools/fields";
 import { count, finder, firstOf, FOUND, has, list, num, record, str, strOrNum, USAGE } from "./common";
-import { PAID_READ } from "../tools/annotations";
+
+const t = toolset("leadmagic_companies");
 
 const companyName = (what = "Company name") => text(what, 200);
 const who = (a: Record<string, unknown>) => firstOf(a, "company_domain", "company_name", "profile_url", "company_url");
 
-export const COMPANIES_TOOLS = defineTools([
-  {
+export const COMPANIES_TOOLS: ToolDefinition[] = [
+  t.post("/v1/companies/company-search", {
     name: "leadmagic_search_company",
     title: "LeadMagic: enrich a company",
     description:
-      "Returns a company's firmographics (industry, size, location, website) from its domain, name or profile URL (at least one; domain is most precise). " +
-      "Costs 1 credit; free when nothing is found.",
-    toolset: "leadmagic_companies",
+      "Returns a company's firmographics (industry, size, location, website) from its domain, name or profile URL (at least one; domain is most precise).",
     catalogId: "lm.search_company",
-    base: "leadmagic",
-    method: "POST",
-    path: "/v1/companies/company-search",
+    kind: "paid_read",
+    cost: { text: "Costs 1 credit; free when nothing is found.", credits: 1 },
     input: atLeastOne(
       z
         .object({
@@ -30,9 +29,6 @@ export const COMPANIES_TOOLS = defineTools([
         .strict(),
       ["company_domain", "company_name", "profile_url"],
     ),
-    effect: "read",
-    costsCredits: true,
-    annotations: PAID_READ,
     // Published versions answer in snake_case (company_name, employee_count) or camelCase (companyName, employeeCount): both are accepted.
     output: z.looseObject({
       company_name: str(),
@@ -49,24 +45,19 @@ export const COMPANIES_TOOLS = defineTools([
       hit: (d, a) => `Found ${String(d.company_name ?? d.companyName ?? who(a))}${has(d.industry) ? ` (${String(d.industry)})` : ""}`,
       miss: (a) => `No company found for ${who(a)}`,
     }),
-  },
-  {
+  }),
+  t.post("/v1/companies/company-funding", {
     name: "leadmagic_get_company_funding",
     title: "LeadMagic: company funding and financials",
     description:
-      "Returns a company's funding, revenue, size and top competitors from its domain or name (give at least one). Costs 4 credits; free when nothing is found.",
-    toolset: "leadmagic_companies",
+      "Returns a company's funding, revenue, size and top competitors from its domain or name (give at least one).",
     catalogId: "lm.get_company_funding",
-    base: "leadmagic",
-    method: "POST",
-    path: "/v1/companies/company-funding",
+    kind: "paid_read",
+    cost: { text: "Costs 4 credits; free when nothing is found.", credits: 4 },
     input: atLeastOne(
       z.object({ company_domain: domain().optional(), company_name: companyName().optional() }).strict(),
       ["company_domain", "company_name"],
     ),
-    effect: "read",
-    costsCredits: true,
-    annotations: PAID_READ,
     output: z.looseObject({
       basicInfo: record({ companyName: str(), primaryDomain: str(), founded: strOrNum(), ownership: str() }),
       financialInfo: record({ revenue: num(), formattedRevenue: str(), totalFunding: num(), formattedFunding: str() }),
@@ -86,17 +77,15 @@ export const COMPANIES_TOOLS = defineTools([
       },
       miss: (a) => `No funding data found for ${who(a)}`,
     }),
-  },
-  {
+  }),
+  t.post("/v1/companies/competitors-search", {
     name: "leadmagic_search_competitors",
     title: "LeadMagic: find a company's competitors",
     description:
-      "Lists a company's competitors from its domain, name or website URL (give at least one). Costs about 5 credits (some sources say 1); the result shows the actual charge.",
-    toolset: "leadmagic_companies",
+      "Lists a company's competitors from its domain, name or website URL (give at least one).",
     catalogId: "lm.search_competitors",
-    base: "leadmagic",
-    method: "POST",
-    path: "/v1/companies/competitors-search",
+    kind: "paid_read",
+    cost: { text: "Costs about 5 credits (some sources say 1); the result shows the actual charge.", credits: 5 },
     input: atLeastOne(
       z
         .object({
@@ -108,9 +97,6 @@ export const COMPANIES_TOOLS = defineTools([
         .strict(),
       ["company_domain", "company_name", "company_url"],
     ),
-    effect: "read",
-    costsCredits: true,
-    annotations: PAID_READ,
     output: z.looseObject({
       competitors: list(z.looseObject({ name: str(), shortDescription: str(), employeesCount: num() })),
       ...FOUND,
@@ -121,20 +107,16 @@ export const COMPANIES_TOOLS = defineTools([
       hit: (d, a) => `Found ${count(d.competitors ?? d.items)} competitors of ${who(a)}`,
       miss: (a) => `No competitors found for ${who(a)}`,
     }),
-  },
-  {
+  }),
+  t.post("/v1/companies/technographics", {
     name: "leadmagic_get_technographics",
     title: "LeadMagic: company tech stack",
-    description: "Lists the technologies a company's website uses, from its domain. Costs 1 credit; free when nothing is found.",
-    toolset: "leadmagic_companies",
+    description:
+      "Lists the technologies a company's website uses, from its domain.",
     catalogId: "lm.get_technographics",
-    base: "leadmagic",
-    method: "POST",
-    path: "/v1/companies/technographics",
+    kind: "paid_read",
+    cost: { text: "Costs 1 credit; free when nothing is found.", credits: 1 },
     input: z.object({ company_domain: domain() }).strict(),
-    effect: "read",
-    costsCredits: true,
-    annotations: PAID_READ,
     // Sources show both a bare array of technologies (wrapped as {items, count}) and an object: both are accepted.
     output: z.looseObject({
       items: list(z.looseObject({ name: str(), categories: list(z.unknown()) })),
@@ -148,5 +130,5 @@ export const COMPANIES_TOOLS = defineTools([
       hit: (d, a) => `Found ${count(d.items ?? d.technologies)} technologies used by ${String(a.company_domain)}`,
       miss: (a) => `No technologies found for ${String(a.company_domain)}`,
     }),
-  },
-]);
+  }),
+];

@@ -1,43 +1,26 @@
 /** LeadMagic jobs: the paid job-postings search and its free filter vocabularies. */
 import { z } from "zod";
-import { defineTools, type ToolDefinition } from "../tools/define";
+import { toolset } from "../tools/toolset";
+import type { ToolDefinition } from "../tools/define";
 import { page, text } from "../tools/fields";
 import { count, finder, FOUND, itemsOutput, list, noInput, num, record, str, strOrNum, USAGE } from "./common";
-import { PAID_READ, READ } from "../tools/annotations";
+
+const t = toolset("leadmagic_jobs");
 
 const EXPERIENCE_LEVELS = ["entry", "mid", "senior", "executive"] as const;
 
-/** A free GET that returns a list of {id, name} filter values. */
-function vocabulary(name: string, catalogId: string, path: string, what: string, use: string): ToolDefinition {
-  return {
-    name,
-    title: `LeadMagic: job ${what}`,
-    description: `Lists the job ${what} LeadMagic knows${use}. Free.`,
-    toolset: "leadmagic_jobs",
-    catalogId,
-    base: "leadmagic",
-    method: "GET",
-    path,
-    input: noInput(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-    output: itemsOutput({ id: strOrNum(), name: str() }),
-  };
-}
+/** A vocabulary: a list of {id, name} filter values. */
+const VOCABULARY = itemsOutput({ id: strOrNum(), name: str() });
 
-export const JOBS_TOOLS = defineTools([
-  {
+export const JOBS_TOOLS: ToolDefinition[] = [
+  t.post("/v1/jobs/jobs-finder", {
     name: "leadmagic_find_jobs",
     title: "LeadMagic: search job postings",
     description:
-      "Searches open job postings by company, title, location, experience level or description keywords. " +
-      "Costs 1 credit per job returned, so per_page caps the spend; free when nothing matches.",
-    toolset: "leadmagic_jobs",
+      "Searches open job postings by company, title, location, experience level or description keywords.",
     catalogId: "lm.find_jobs",
-    base: "leadmagic",
-    method: "POST",
-    path: "/v1/jobs/jobs-finder",
+    kind: "paid_read",
+    cost: { text: "Costs 1 credit per job returned, so per_page caps the spend; free when nothing matches.", credits: 1, results: { arg: "per_page", default: 20 } },
     input: z
       .object({
         company_name: text("Company name", 200).optional(),
@@ -51,9 +34,6 @@ export const JOBS_TOOLS = defineTools([
         per_page: z.number().int().min(1).max(50).optional().describe("Jobs per page (1–50, default 20); each job returned costs 1 credit"),
       })
       .strict(),
-    effect: "read",
-    costsCredits: true,
-    annotations: PAID_READ,
     output: z.looseObject({
       total_count: num(),
       page: num(),
@@ -76,10 +56,45 @@ export const JOBS_TOOLS = defineTools([
       hit: (d) => `Found ${count(d.results)} job postings${typeof d.total_count === "number" ? ` (of ${d.total_count} matching)` : ""}`,
       miss: () => "No job postings matched",
     }),
-  },
-  vocabulary("leadmagic_list_job_countries", "lm.get_job_countries", "/v1/jobs/countries", "countries", " (use an id as country_id in leadmagic_find_jobs)"),
-  vocabulary("leadmagic_list_job_types", "lm.get_job_types", "/v1/jobs/job-types", "types", " (full time, part time, contract, …)"),
-  vocabulary("leadmagic_list_job_regions", "lm.get_job_regions", "/v1/jobs/regions", "regions", ""),
-  vocabulary("leadmagic_list_job_industries", "lm.get_job_industries", "/v1/jobs/industries", "industries", ""),
-  vocabulary("leadmagic_list_job_company_types", "lm.get_job_company_types", "/v1/jobs/company-types", "company types", ""),
-]);
+  }),
+  t.get("/v1/jobs/countries", {
+    name: "leadmagic_list_job_countries",
+    title: "LeadMagic: job countries",
+    description: "Lists the job countries LeadMagic knows (use an id as country_id in leadmagic_find_jobs). Free.",
+    catalogId: "lm.get_job_countries",
+    input: noInput(),
+    output: VOCABULARY,
+  }),
+  t.get("/v1/jobs/job-types", {
+    name: "leadmagic_list_job_types",
+    title: "LeadMagic: job types",
+    description: "Lists the job types LeadMagic knows (full time, part time, contract, …). Free.",
+    catalogId: "lm.get_job_types",
+    input: noInput(),
+    output: VOCABULARY,
+  }),
+  t.get("/v1/jobs/regions", {
+    name: "leadmagic_list_job_regions",
+    title: "LeadMagic: job regions",
+    description: "Lists the job regions LeadMagic knows. Free.",
+    catalogId: "lm.get_job_regions",
+    input: noInput(),
+    output: VOCABULARY,
+  }),
+  t.get("/v1/jobs/industries", {
+    name: "leadmagic_list_job_industries",
+    title: "LeadMagic: job industries",
+    description: "Lists the job industries LeadMagic knows. Free.",
+    catalogId: "lm.get_job_industries",
+    input: noInput(),
+    output: VOCABULARY,
+  }),
+  t.get("/v1/jobs/company-types", {
+    name: "leadmagic_list_job_company_types",
+    title: "LeadMagic: job company types",
+    description: "Lists the job company types LeadMagic knows. Free.",
+    catalogId: "lm.get_job_company_types",
+    input: noInput(),
+    output: VOCABULARY,
+  }),
+];

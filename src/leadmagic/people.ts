@@ -4,7 +4,8 @@
  * most are free when nothing is found, which the result summary says plainly.
  */
 import { z } from "zod";
-import { defineTools } from "../tools/define";
+import { toolset } from "../tools/toolset";
+import type { ToolDefinition } from "../tools/define";
 import { atLeastOne, domain, email, page, text, url } from "../tools/fields";
 import {
   any,
@@ -21,7 +22,8 @@ import {
   summarized,
   USAGE,
 } from "./common";
-import { PAID_READ } from "../tools/annotations";
+
+const t = toolset("leadmagic_people");
 
 const firstName = (what = "Person's first name") => text(what, 100);
 const lastName = (what = "Person's last name") => text(what, 100);
@@ -32,18 +34,15 @@ const perPage = () => z.number().int().min(1).max(50).optional().describe("Resul
 const roleCompany = (a: Record<string, unknown>) => firstOf(a, "company_domain", "company_name", "company_profile_url");
 const person = (args: Record<string, unknown>) => subject(args.first_name, args.last_name) || "this person";
 
-export const PEOPLE_TOOLS = defineTools([
-  {
+export const PEOPLE_TOOLS: ToolDefinition[] = [
+  t.post("/v1/people/email-validation", {
     name: "leadmagic_validate_email",
     title: "LeadMagic: validate an email address",
     description:
-      "Checks whether an email address is deliverable (valid, invalid, catch-all, unknown) before you send to it. " +
-      "Costs about 0.25 credits; unknown and unverifiable catch-all results are free.",
-    toolset: "leadmagic_people",
+      "Checks whether an email address is deliverable (valid, invalid, catch-all, unknown) before you send to it.",
     catalogId: "lm.validate_email",
-    base: "leadmagic",
-    method: "POST",
-    path: "/v1/people/email-validation",
+    kind: "paid_read",
+    cost: { text: "Costs about 0.25 credits; unknown and unverifiable catch-all results are free.", credits: 0.25 },
     input: z
       .object({
         email: email("Email address to validate"),
@@ -51,9 +50,6 @@ export const PEOPLE_TOOLS = defineTools([
         last_name: text("Person's last name", 100).optional(),
       })
       .strict(),
-    effect: "read",
-    costsCredits: true,
-    annotations: PAID_READ,
     output: z.looseObject({
       email: str(),
       email_status: str().describe("valid, invalid, catch_all, valid_catch_all or unknown"),
@@ -62,17 +58,15 @@ export const PEOPLE_TOOLS = defineTools([
       ...USAGE,
     }),
     shape: summarized((d, a) => `${String(d.email ?? a.email)} is ${String(d.email_status ?? "of unknown status")}`),
-  },
-  {
+  }),
+  t.post("/v1/people/email-finder", {
     name: "leadmagic_find_email",
     title: "LeadMagic: find a work email",
     description:
-      "Finds a person's verified work email from their name plus company domain or name. Costs 1 credit; free when nothing is found.",
-    toolset: "leadmagic_people",
+      "Finds a person's verified work email from their name plus company domain or name.",
     catalogId: "lm.find_email",
-    base: "leadmagic",
-    method: "POST",
-    path: "/v1/people/email-finder",
+    kind: "paid_read",
+    cost: { text: "Costs 1 credit; free when nothing is found.", credits: 1 },
     input: atLeastOne(
       z
         .object({
@@ -84,9 +78,6 @@ export const PEOPLE_TOOLS = defineTools([
         .strict(),
       ["domain", "company_name"],
     ),
-    effect: "read",
-    costsCredits: true,
-    annotations: PAID_READ,
     output: z.looseObject({
       email: str(),
       status: str().describe("valid, valid_catch_all or not_found"),
@@ -100,21 +91,16 @@ export const PEOPLE_TOOLS = defineTools([
       hit: (d, a) => `Found ${String(d.email)}${has(d.status) ? ` (${String(d.status)})` : ""} for ${person(a)} at ${firstOf(a, "domain", "company_name")}`,
       miss: (a) => `No email found for ${person(a)} at ${firstOf(a, "domain", "company_name")}`,
     }),
-  },
-  {
+  }),
+  t.post("/v1/people/personal-email-finder", {
     name: "leadmagic_find_personal_email",
     title: "LeadMagic: find a personal email",
     description:
-      "Finds a person's personal (non-work) email address from their B2B profile URL. Costs 2 credits; free when nothing is found.",
-    toolset: "leadmagic_people",
+      "Finds a person's personal (non-work) email address from their B2B profile URL.",
     catalogId: "lm.find_personal_email",
-    base: "leadmagic",
-    method: "POST",
-    path: "/v1/people/personal-email-finder",
+    kind: "paid_read",
+    cost: { text: "Costs 2 credits; free when nothing is found.", credits: 2 },
     input: z.object({ profile_url: profileUrl() }).strict(),
-    effect: "read",
-    costsCredits: true,
-    annotations: PAID_READ,
     output: z.looseObject({
       personal_email: str(),
       personal_emails: list(z.string()),
@@ -128,22 +114,16 @@ export const PEOPLE_TOOLS = defineTools([
       hit: (d, a) => `Found personal email ${String(d.personal_email ?? (d.personal_emails as unknown[])[0])} for ${String(a.profile_url)}`,
       miss: (a) => `No personal email found for ${String(a.profile_url)}`,
     }),
-  },
-  {
+  }),
+  t.post("/v1/people/b2b-profile-email", {
     name: "leadmagic_profile_to_work_email",
     title: "LeadMagic: work email from a profile URL",
     description:
-      "Finds a person's work email from their B2B profile URL (when you have the profile but not the name and domain). " +
-      "Costs 5 credits; free when nothing is found.",
-    toolset: "leadmagic_people",
+      "Finds a person's work email from their B2B profile URL (when you have the profile but not the name and domain).",
     catalogId: "lm.social_to_work_email",
-    base: "leadmagic",
-    method: "POST",
-    path: "/v1/people/b2b-profile-email",
+    kind: "paid_read",
+    cost: { text: "Costs 5 credits; free when nothing is found.", credits: 5 },
     input: z.object({ profile_url: profileUrl() }).strict(),
-    effect: "read",
-    costsCredits: true,
-    annotations: PAID_READ,
     output: z.looseObject({
       work_email: str(),
       email: str(),
@@ -157,21 +137,16 @@ export const PEOPLE_TOOLS = defineTools([
       hit: (d, a) => `Found work email ${String(d.work_email ?? d.email)} for ${String(a.profile_url)}`,
       miss: (a) => `No work email found for ${String(a.profile_url)}`,
     }),
-  },
-  {
+  }),
+  t.post("/v1/people/profile-search", {
     name: "leadmagic_search_profile",
     title: "LeadMagic: enrich a profile",
     description:
-      "Returns a person's professional profile (headline, company, experience, education) from their B2B profile URL. Costs 1 credit.",
-    toolset: "leadmagic_people",
+      "Returns a person's professional profile (headline, company, experience, education) from their B2B profile URL.",
     catalogId: "lm.search_profile",
-    base: "leadmagic",
-    method: "POST",
-    path: "/v1/people/profile-search",
+    kind: "paid_read",
+    cost: { text: "Costs 1 credit.", credits: 1 },
     input: z.object({ profile_url: profileUrl() }).strict(),
-    effect: "read",
-    costsCredits: true,
-    annotations: PAID_READ,
     output: z.looseObject({
       full_name: str(),
       headline: str(),
@@ -189,37 +164,31 @@ export const PEOPLE_TOOLS = defineTools([
         `Found the profile of ${String(d.full_name || subject(d.first_name, d.last_name))}${has(d.company_name) ? ` (${String(d.company_name)})` : ""} at ${String(a.profile_url)}`,
       miss: (a) => `No profile found at ${String(a.profile_url)}`,
     }),
-  },
-  {
+  }),
+  t.post("/v1/people/b2b-profile", {
     name: "leadmagic_email_to_profile",
     title: "LeadMagic: profile URL from a work email",
-    description: "Finds the B2B profile URL of the person behind a work email address. Costs 10 credits; free when nothing is found.",
-    toolset: "leadmagic_people",
+    description:
+      "Finds the B2B profile URL of the person behind a work email address.",
     catalogId: "lm.email_to_profile",
-    base: "leadmagic",
-    method: "POST",
-    path: "/v1/people/b2b-profile",
+    kind: "paid_read",
+    cost: { text: "Costs 10 credits; free when nothing is found.", credits: 10 },
     input: z.object({ work_email: email("The person's work email address") }).strict(),
-    effect: "read",
-    costsCredits: true,
-    annotations: PAID_READ,
     output: z.looseObject({ profile_url: str(), message: str(), ...FOUND, ...USAGE }),
     shape: finder({
       found: (d) => has(d.profile_url),
       hit: (d, a) => `Found profile ${String(d.profile_url)} for ${String(a.work_email)}`,
       miss: (a) => `No profile found for ${String(a.work_email)}`,
     }),
-  },
-  {
+  }),
+  t.post("/v1/people/mobile-finder", {
     name: "leadmagic_find_mobile",
     title: "LeadMagic: find a mobile number",
     description:
-      "Finds a person's mobile number from their profile URL, work email or personal email (at least one). Costs 5 credits; free when nothing is found.",
-    toolset: "leadmagic_people",
+      "Finds a person's mobile number from their profile URL, work email or personal email (at least one).",
     catalogId: "lm.find_mobile",
-    base: "leadmagic",
-    method: "POST",
-    path: "/v1/people/mobile-finder",
+    kind: "paid_read",
+    cost: { text: "Costs 5 credits; free when nothing is found.", credits: 5 },
     input: atLeastOne(
       z
         .object({
@@ -230,26 +199,21 @@ export const PEOPLE_TOOLS = defineTools([
         .strict(),
       ["profile_url", "work_email", "personal_email"],
     ),
-    effect: "read",
-    costsCredits: true,
-    annotations: PAID_READ,
     output: z.looseObject({ mobile_number: str(), message: str(), ...FOUND, ...USAGE }),
     shape: finder({
       found: (d) => has(d.mobile_number),
       hit: (d, a) => `Found mobile ${String(d.mobile_number)} for ${firstOf(a, "profile_url", "work_email", "personal_email")}`,
       miss: (a) => `No mobile number found for ${firstOf(a, "profile_url", "work_email", "personal_email")}`,
     }),
-  },
-  {
+  }),
+  t.post("/v1/people/role-finder", {
     name: "leadmagic_find_role",
     title: "LeadMagic: find who holds a role",
     description:
-      "Finds the person holding a given job title at a company (name, domain or company profile URL). Costs 2 credits; free when there is no match.",
-    toolset: "leadmagic_people",
+      "Finds the person holding a given job title at a company (name, domain or company profile URL).",
     catalogId: "lm.find_role",
-    base: "leadmagic",
-    method: "POST",
-    path: "/v1/people/role-finder",
+    kind: "paid_read",
+    cost: { text: "Costs 2 credits; free when there is no match.", credits: 2 },
     input: z
       .object({
         job_title: text("Job title to look for, e.g. Head of Marketing", 200),
@@ -258,9 +222,6 @@ export const PEOPLE_TOOLS = defineTools([
         company_profile_url: url("The company's B2B profile URL").optional(),
       })
       .strict(),
-    effect: "read",
-    costsCredits: true,
-    annotations: PAID_READ,
     output: z.looseObject({
       message: str(),
       full_name: str(),
@@ -284,17 +245,15 @@ export const PEOPLE_TOOLS = defineTools([
       },
       miss: (a) => `No ${String(a.job_title)} found${roleCompany(a) ? ` at ${roleCompany(a)}` : ""}`,
     }),
-  },
-  {
+  }),
+  t.post("/v1/people/employee-finder", {
     name: "leadmagic_find_employees",
     title: "LeadMagic: list a company's employees",
     description:
-      "Lists people working at a company (name, title). Costs 0.05 credits per employee returned (20 per credit).",
-    toolset: "leadmagic_people",
+      "Lists people working at a company (name, title).",
     catalogId: "lm.find_employees",
-    base: "leadmagic",
-    method: "POST",
-    path: "/v1/people/employee-finder",
+    kind: "paid_read",
+    cost: { text: "Costs 0.05 credits per employee returned (20 per credit).", credits: 0.05, results: { arg: "per_page", default: 20 } },
     input: z
       .object({
         company_name: companyName("Company whose employees to list"),
@@ -304,9 +263,6 @@ export const PEOPLE_TOOLS = defineTools([
         per_page: perPage().describe("Employees per page (1–50, default 20); from the published spec, newer API versions may ignore it"),
       })
       .strict(),
-    effect: "read",
-    costsCredits: true,
-    annotations: PAID_READ,
     output: z.looseObject({
       message: str(),
       total_count: num(),
@@ -321,18 +277,15 @@ export const PEOPLE_TOOLS = defineTools([
         `Found ${count(d.data ?? d.employees)} employees of ${String(a.company_name)}${typeof d.total_count === "number" ? ` (of ${d.total_count})` : ""}`,
       miss: (a) => `No employees found for ${String(a.company_name)}`,
     }),
-  },
-  {
+  }),
+  t.post("/v1/people/job-change-detector", {
     name: "leadmagic_detect_job_change",
     title: "LeadMagic: detect a job change",
     description:
-      "Checks whether a person (by profile URL) has left a company you give (domain or name) and where they work now. " +
-      "Costs 3 credits, charged even when no change is found.",
-    toolset: "leadmagic_people",
+      "Checks whether a person (by profile URL) has left a company you give (domain or name) and where they work now.",
     catalogId: "lm.detect_job_change",
-    base: "leadmagic",
-    method: "POST",
-    path: "/v1/people/job-change-detector",
+    kind: "paid_read",
+    cost: { text: "Costs 3 credits, charged even when no change is found.", credits: 3 },
     input: z
       .object({
         profile_url: profileUrl(),
@@ -340,9 +293,6 @@ export const PEOPLE_TOOLS = defineTools([
         company_name: companyName("Name of the company you expect them at").optional(),
       })
       .strict(),
-    effect: "read",
-    costsCredits: true,
-    annotations: PAID_READ,
     output: z.looseObject({
       job_change_detected: bool(),
       status: str().describe("e.g. NO_CHANGE, JOB_CHANGE_DETECTED, NEVER_WORKED_THERE, PROFILE_NOT_FOUND"),
@@ -357,5 +307,5 @@ export const PEOPLE_TOOLS = defineTools([
       if (d.job_change_detected === false) return `No job change detected${where} for ${String(a.profile_url)} (${String(d.status ?? "no change")})`;
       return `Job change check for ${String(a.profile_url)}: ${String(d.status ?? d.message ?? "no conclusive answer")}`;
     }),
-  },
-]);
+  }),
+];

@@ -1,9 +1,11 @@
 /** SmartLead white-label clients (sub-accounts) and their API keys. */
 import { z } from "zod";
-import { defineTools, type ToolOutcome } from "../tools/define";
-import { READ, WRITE } from "../tools/annotations";
+import { toolset } from "../tools/toolset";
+import { type ToolOutcome, type ToolDefinition } from "../tools/define";
 import { email, id, text, url } from "../tools/fields";
 import { clientId } from "./fields";
+
+const t = toolset("smartlead_admin");
 
 
 const apiKeyId = id("Client API key record id");
@@ -43,31 +45,21 @@ const keyName = z
   .max(100)
   .regex(/^[A-Za-z0-9 _-]+$/, "letters, numbers, spaces, hyphens and underscores only");
 
-export const ADMIN_TOOLS = defineTools([
-  {
+export const ADMIN_TOOLS: ToolDefinition[] = [
+  t.get("/client", {
     name: "smartlead_list_clients",
     title: "SmartLead: list clients",
     description: "Lists the white-label client sub-accounts under this account: id, name, email, logo and permissions.",
-    toolset: "smartlead_admin",
     catalogId: "sl.get_client",
-    base: "smartlead",
-    method: "GET",
-    path: "/client",
     input: z.object({}).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.post("/client/save", {
     name: "smartlead_create_client",
     title: "SmartLead: create a client",
     description:
       "Creates a white-label client sub-account (its own login and workspace) with optional logo, permissions and credit allocation. The email must be unused on SmartLead.",
-    toolset: "smartlead_admin",
     catalogId: "sl.post_client_save",
-    base: "smartlead",
-    method: "POST",
-    path: "/client/save",
+    kind: "create",
     input: z
       .object({
         email: email("Client's login email (unique on SmartLead)"),
@@ -80,20 +72,13 @@ export const ADMIN_TOOLS = defineTools([
         lead_credits: z.number().int().min(0).max(100_000_000).optional().describe("Lead credits for the client (with is_credit_assigned)"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
-  },
-  {
+  }),
+  t.get("/client/api-key", {
     name: "smartlead_list_client_api_keys",
     title: "SmartLead: list client API keys",
     description:
       "Lists the API keys of client sub-accounts (id, client, name, status, dates). Key values are masked to their last 4 characters.",
-    toolset: "smartlead_admin",
     catalogId: "sl.get_client_api_key",
-    base: "smartlead",
-    method: "GET",
-    path: "/client/api-key",
     input: z
       .object({
         clientId: clientId.optional().describe("Only this client's keys"),
@@ -102,66 +87,46 @@ export const ADMIN_TOOLS = defineTools([
       })
       .strict(),
     shape: shapeKeyList,
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.post("/client/api-key", {
     name: "smartlead_create_client_api_key",
     title: "SmartLead: create a client API key",
     description:
       "Creates a new credential: an API key for a client sub-account, returned in full in the result. Treat it as a secret.",
-    toolset: "smartlead_admin",
     catalogId: "sl.post_client_api_key",
-    base: "smartlead",
-    method: "POST",
-    path: "/client/api-key",
+    kind: "create",
     input: z
       .object({
         clientId: clientId.describe("Client to create the key for (positive integer)"),
         keyName: keyName.describe("Name for the key (letters, numbers, spaces, - and _)"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
-  },
-  {
+  }),
+  t.put("/client/api-key/reset/{id}", {
     name: "smartlead_reset_client_api_key",
     title: "SmartLead: reset a client API key",
     description:
       "Regenerates a client API key's value: the old value stops working at once, so anything using it breaks until updated.",
-    toolset: "smartlead_admin",
     catalogId: "sl.put_client_api_key_reset_by_id",
-    base: "smartlead",
-    method: "PUT",
-    path: "/client/api-key/reset/{id}",
+    kind: "update",
+    annotations: { destructiveHint: true, idempotentHint: false },
     input: z.object({ id: apiKeyId }).strict(),
     body: () => undefined,
-    effect: "write",
-    costsCredits: false,
     // The old key value is gone for good: a destructive update even though the catalog calls it a write,
     // so it is annotated and confirmed like one.
-    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
     confirm: {
       action: (a) => `Client API key ${String(a.id)} will get a new value; the old value stops working at once and cannot be restored.`,
     },
-  },
-  {
+  }),
+  t.delete("/client/api-key/{id}", {
     name: "smartlead_delete_client_api_key",
     title: "SmartLead: delete a client API key",
     description: "Deletes a client API key; anything using it loses access at once. Cannot be undone; asks for confirmation first.",
-    toolset: "smartlead_admin",
     catalogId: "sl.delete_client_api_key_by_id",
-    base: "smartlead",
-    method: "DELETE",
-    path: "/client/api-key/{id}",
+    kind: "delete",
     input: z.object({ id: apiKeyId }).strict(),
-    effect: "destructive",
-    costsCredits: false,
-    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
     confirm: {
       action: (a) => `Client API key ${String(a.id)} will be deleted and stop working at once; this cannot be undone.`,
     },
-  },
-]);
+  }),
+];

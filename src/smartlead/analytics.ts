@@ -4,13 +4,12 @@
  * as SmartLead sent them (no output schema normalises them).
  */
 import { z } from "zod";
-import { defineTools, type Args, type ToolDefinition, type ToolOutcome } from "../tools/define";
-import { READ } from "../tools/annotations";
-import { defaultShape } from "../tools/forward";
+import { toolset } from "../tools/toolset";
+import type { Args, ToolDefinition } from "../tools/define";
 import { date, limit, text, timezone } from "../tools/fields";
 import { campaignId, clientId } from "./fields";
 
-const TOOLSET = "smartlead_analytics";
+const t = toolset("smartlead_analytics");
 
 /**
  * SmartLead documents no cap for the comma-separated id filters; 100 keeps the
@@ -63,32 +62,17 @@ const sentTime = (what: string) =>
     .transform((v) => new Date(Date.parse(v.replace(" ", "T"))).toISOString().replace("T", " "))
     .describe(`${what} (ISO 8601 with zone)`);
 
-/** Result shaping for offset/limit lists whose rows sit in an array under `key`: adds offset, limit, next_offset. */
-function pageShape(key: string) {
-  return (data: unknown, args: Args): ToolOutcome => {
-    const obj = defaultShape(data);
-    const rows = obj[key];
-    const offset = typeof args.offset === "number" ? args.offset : 0;
-    const lim = typeof args.limit === "number" ? args.limit : null;
-    const full = Array.isArray(rows) && lim !== null && rows.length >= lim;
-    return { data: { ...obj, offset, limit: lim, next_offset: full ? offset + (rows as unknown[]).length : null } };
-  };
-}
-
-interface ReportSpec {
-  name: string;
-  title: string;
-  description: string;
-  catalogId: string;
-  path: string;
+/** What an account-wide /analytics/* report takes besides its own fields. */
+interface ReportRange {
   /** Date range: none (snapshot), optional time zone, or required time zone (the *-by-sent-time routes). */
   range: "none" | "tz-optional" | "tz-required";
+  /** Also filter by campaign ids (default: when there is a date range). */
   campaigns?: boolean;
   extra?: Record<string, z.ZodType>;
 }
 
-/** One account-wide /analytics/* report: GET, every input a query parameter, `timezone` spelled as SmartLead spells it there. */
-function report(spec: ReportSpec): ToolDefinition {
+/** The input of an account-wide report: every input a query parameter, `timezone` spelled as SmartLead spells it there. */
+function reportInput(spec: ReportRange): z.ZodType<Args> {
   const shape: Record<string, z.ZodType> = {};
   if (spec.range !== "none") {
     shape.start_date = date("First day");
@@ -102,235 +86,215 @@ function report(spec: ReportSpec): ToolDefinition {
   if (spec.campaigns !== false && spec.range !== "none") shape.campaign_ids = idList("campaign");
   Object.assign(shape, spec.extra ?? {});
   const base = z.object(shape).strict();
-  const input = spec.range === "none" ? base : ordered(base, "start_date", "end_date");
-  return {
-    name: spec.name,
-    title: spec.title,
-    description: spec.description,
-    toolset: TOOLSET,
-    catalogId: spec.catalogId,
-    base: "smartlead",
-    method: "GET",
-    path: spec.path,
-    input: input as z.ZodType<Args>,
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  };
+  return (spec.range === "none" ? base : ordered(base, "start_date", "end_date")) as z.ZodType<Args>;
 }
 
 const fullData = z.boolean().optional().describe("true returns SmartLead's full data set instead of the summary");
 const reportLimit = () => limit(ANALYTICS_MAX_LIMIT);
 
 const ACCOUNT_REPORTS: ToolDefinition[] = [
-  report({
+  t.get("/analytics/overall-stats-v2", {
     name: "smartlead_get_overall_analytics",
     title: "SmartLead: account-wide totals for a date range",
     description:
       "Account-wide totals for a date range across all campaigns (or the ones given): sent, opened, replied, bounced, positive replies, with open, reply, positive-reply and bounce rates. " +
       "Reply rate counts every reply; positive reply rate only replies categorised as interested/positive. For one campaign use smartlead_get_campaign_analytics.",
     catalogId: "sl.get_analytics_overall_stats_v2",
-    path: "/analytics/overall-stats-v2",
-    range: "tz-optional",
-    extra: {
-      is_agency: z.boolean().optional().describe("true restricts to agency (client) accounts"),
-      full_data: fullData,
-    },
+    input: reportInput({
+      range: "tz-optional",
+      extra: {
+        is_agency: z.boolean().optional().describe("true restricts to agency (client) accounts"),
+        full_data: fullData,
+      },
+    }),
   }),
-  report({
+  t.get("/analytics/day-wise-overall-stats", {
     name: "smartlead_get_daily_analytics",
     title: "SmartLead: account-wide stats per day",
     description:
       "Account-wide sent, opened, replied and bounced counts per day for a date range, each event on the day it happened. " +
       "To credit replies to the day their email went out, use smartlead_get_daily_analytics_by_sent_time.",
     catalogId: "sl.get_analytics_day_wise_overall_stats",
-    path: "/analytics/day-wise-overall-stats",
-    range: "tz-optional",
+    input: reportInput({ range: "tz-optional" }),
   }),
-  report({
+  t.get("/analytics/day-wise-overall-stats-by-sent-time", {
     name: "smartlead_get_daily_analytics_by_sent_time",
     title: "SmartLead: account-wide stats per send day",
     description:
       "Account-wide stats per day, bucketed by the day each email was sent (an open or reply counts on its email's send day); use it to judge which send days work. The time zone is required.",
     catalogId: "sl.get_analytics_day_wise_overall_stats_by_sent_time",
-    path: "/analytics/day-wise-overall-stats-by-sent-time",
-    range: "tz-required",
+    input: reportInput({ range: "tz-required" }),
   }),
-  report({
+  t.get("/analytics/day-wise-positive-reply-stats", {
     name: "smartlead_get_daily_positive_replies",
     title: "SmartLead: positive replies per day",
     description:
       "Account-wide count of positive (interested) replies per day for a date range, by the day the reply arrived. For all replies per day use smartlead_get_daily_analytics.",
     catalogId: "sl.get_analytics_day_wise_positive_reply_stats",
-    path: "/analytics/day-wise-positive-reply-stats",
-    range: "tz-optional",
+    input: reportInput({ range: "tz-optional" }),
   }),
-  report({
+  t.get("/analytics/day-wise-positive-reply-stats-by-sent-time", {
     name: "smartlead_get_daily_positive_replies_by_sent_time",
     title: "SmartLead: positive replies per send day",
     description:
       "Account-wide positive (interested) replies per day, bucketed by the day the replied-to email was sent; use it to pick send days. The time zone is required.",
     catalogId: "sl.get_analytics_day_wise_positive_reply_stats_by_sent_time",
-    path: "/analytics/day-wise-positive-reply-stats-by-sent-time",
-    range: "tz-required",
+    input: reportInput({ range: "tz-required" }),
   }),
-  report({
+  t.get("/analytics/campaign/overall-stats", {
     name: "smartlead_get_campaigns_performance",
     title: "SmartLead: performance of each campaign for a date range",
     description:
       "One row per campaign (all, or the ones given) for a date range: sent, opens, replies, bounces, positive replies and their rates, to compare campaigns side by side. " +
       "For a single campaign's lifetime totals use smartlead_get_campaign_analytics.",
     catalogId: "sl.get_analytics_campaign_overall_stats",
-    path: "/analytics/campaign/overall-stats",
-    range: "tz-optional",
-    extra: { limit: reportLimit(), offset: optionalOffset(), full_data: fullData },
+    input: reportInput({
+      range: "tz-optional",
+      extra: { limit: reportLimit(), offset: optionalOffset(), full_data: fullData },
+    }),
   }),
-  report({
+  t.get("/analytics/campaign/response-stats", {
     name: "smartlead_get_campaigns_reply_sentiment",
     title: "SmartLead: reply sentiment per campaign",
     description: "Per campaign, replies in a date range split by sentiment (positive, neutral, negative).",
     catalogId: "sl.get_analytics_campaign_response_stats",
-    path: "/analytics/campaign/response-stats",
-    range: "tz-optional",
-    extra: { full_data: fullData },
+    input: reportInput({
+      range: "tz-optional",
+      extra: { full_data: fullData },
+    }),
   }),
-  report({
+  t.get("/analytics/campaign/status-stats", {
     name: "smartlead_get_campaign_status_counts",
     title: "SmartLead: number of campaigns per status",
     description: "How many campaigns are in each status (active, paused, completed, …), account-wide or for the given clients. A current snapshot: no date range.",
     catalogId: "sl.get_analytics_campaign_status_stats",
-    path: "/analytics/campaign/status-stats",
-    range: "none",
+    input: reportInput({ range: "none" }),
   }),
-  report({
+  t.get("/analytics/campaign/list", {
     name: "smartlead_list_analytics_campaigns",
     title: "SmartLead: campaign ids and names for analytics filters",
     description: "Lightweight list of campaign ids and names (optionally for the given clients), for choosing campaign_ids to pass to the other analytics tools.",
     catalogId: "sl.get_analytics_campaign_list",
-    path: "/analytics/campaign/list",
-    range: "none",
+    input: reportInput({ range: "none" }),
   }),
-  report({
+  t.get("/analytics/campaign/follow-up-reply-rate", {
     name: "smartlead_get_follow_up_reply_rate",
     title: "SmartLead: reply rate of follow-up steps",
     description: "Reply rate earned by follow-up emails (step 2 onwards) rather than first emails, for a date range, account-wide or for the given campaigns.",
     catalogId: "sl.get_analytics_campaign_follow_up_reply_rate",
-    path: "/analytics/campaign/follow-up-reply-rate",
-    range: "tz-optional",
+    input: reportInput({ range: "tz-optional" }),
   }),
-  report({
+  t.get("/analytics/campaign/lead-to-reply-time", {
     name: "smartlead_get_time_to_reply",
     title: "SmartLead: time from first email to first reply",
     description: "How long leads take to reply after the first email was sent, as counts per time bucket, for a date range.",
     catalogId: "sl.get_analytics_campaign_lead_to_reply_time",
-    path: "/analytics/campaign/lead-to-reply-time",
-    range: "tz-optional",
+    input: reportInput({ range: "tz-optional" }),
   }),
-  report({
+  t.get("/analytics/campaign/leads-take-for-first-reply", {
     name: "smartlead_get_leads_per_first_reply",
     title: "SmartLead: leads contacted per first reply",
     description: "Average number of leads contacted before a reply arrives, for a date range (a measure of how many leads a reply costs).",
     catalogId: "sl.get_analytics_campaign_leads_take_for_first_reply",
-    path: "/analytics/campaign/leads-take-for-first-reply",
-    range: "tz-optional",
+    input: reportInput({ range: "tz-optional" }),
   }),
-  report({
+  t.get("/analytics/client/list", {
     name: "smartlead_list_analytics_clients",
     title: "SmartLead: client ids and names for analytics filters",
     description: "Clients (white-label sub-accounts) with ids and names, for choosing client_ids to filter the other analytics tools.",
     catalogId: "sl.get_analytics_client_list",
-    path: "/analytics/client/list",
-    range: "none",
+    input: reportInput({ range: "none" }),
   }),
-  report({
+  t.get("/analytics/client/month-wise-count", {
     name: "smartlead_get_client_monthly_counts",
     title: "SmartLead: active clients per month",
     description: "Number of active clients per month, the agency's growth trend. No date range.",
     catalogId: "sl.get_analytics_client_month_wise_count",
-    path: "/analytics/client/month-wise-count",
-    range: "none",
+    input: reportInput({ range: "none" }),
   }),
-  report({
+  t.get("/analytics/client/overall-stats", {
     name: "smartlead_get_clients_performance",
     title: "SmartLead: performance of each client for a date range",
     description: "One row per client for a date range (agency reporting): campaign count, sent, opens, replies, positive replies and their rates.",
     catalogId: "sl.get_analytics_client_overall_stats",
-    path: "/analytics/client/overall-stats",
-    range: "tz-optional",
-    campaigns: false,
-    extra: {
-      filter: text("Filter value for the client rows", 255).optional(),
-      full_data: fullData,
-      limit: reportLimit(),
-      offset: optionalOffset(),
-    },
+    input: reportInput({
+      range: "tz-optional",
+      campaigns: false,
+      extra: {
+        filter: text("Filter value for the client rows", 255).optional(),
+        full_data: fullData,
+        limit: reportLimit(),
+        offset: optionalOffset(),
+      },
+    }),
   }),
-  report({
+  t.get("/analytics/lead/category-wise-response", {
     name: "smartlead_get_reply_categories",
     title: "SmartLead: replies per lead category",
     description: "Replies in a date range broken down by lead category (Interested, Not Interested, Out of Office, …) with each category's share.",
     catalogId: "sl.get_analytics_lead_category_wise_response",
-    path: "/analytics/lead/category-wise-response",
-    range: "tz-optional",
+    input: reportInput({ range: "tz-optional" }),
   }),
-  report({
+  t.get("/analytics/lead/overall-stats", {
     name: "smartlead_get_lead_analytics",
     title: "SmartLead: leads contacted for a date range",
     description: "Account-wide count of leads contacted in a date range, split into new leads and follow-ups.",
     catalogId: "sl.get_analytics_lead_overall_stats",
-    path: "/analytics/lead/overall-stats",
-    range: "tz-optional",
+    input: reportInput({ range: "tz-optional" }),
   }),
-  report({
+  t.get("/analytics/mailbox/domain-wise-health-metrics", {
     name: "smartlead_get_domain_health",
     title: "SmartLead: stats per sending domain",
     description: "Per sending domain, across campaigns: sent, opened, replied and bounced for a date range, to spot domains with deliverability trouble.",
     catalogId: "sl.get_analytics_mailbox_domain_wise_health_metrics",
-    path: "/analytics/mailbox/domain-wise-health-metrics",
-    range: "tz-optional",
-    extra: { full_data: fullData, limit: reportLimit(), offset: optionalOffset() },
+    input: reportInput({
+      range: "tz-optional",
+      extra: { full_data: fullData, limit: reportLimit(), offset: optionalOffset() },
+    }),
   }),
-  report({
+  t.get("/analytics/mailbox/name-wise-health-metrics", {
     name: "smartlead_get_mailbox_health",
     title: "SmartLead: stats per sending email account",
     description:
       "Per sending email account, account-wide across campaigns: sent, opened, replied and bounced for a date range; can keep only accounts with or without bounces. " +
       "For the mailboxes of one campaign use smartlead_get_campaign_mailbox_statistics.",
     catalogId: "sl.get_analytics_mailbox_name_wise_health_metrics",
-    path: "/analytics/mailbox/name-wise-health-metrics",
-    range: "tz-optional",
-    extra: {
-      full_data: fullData,
-      limit: reportLimit(),
-      offset: optionalOffset(),
-      is_bounced: z.boolean().optional().describe("true: only accounts with bounces; false: only accounts without"),
-    },
+    input: reportInput({
+      range: "tz-optional",
+      extra: {
+        full_data: fullData,
+        limit: reportLimit(),
+        offset: optionalOffset(),
+        is_bounced: z.boolean().optional().describe("true: only accounts with bounces; false: only accounts without"),
+      },
+    }),
   }),
-  report({
+  t.get("/analytics/mailbox/overall-stats", {
     name: "smartlead_get_mailbox_overview",
     title: "SmartLead: email account connection overview",
     description: "Counts of email accounts that are connected, in use, disconnected, or enabled without warmup. A current snapshot: no date range.",
     catalogId: "sl.get_analytics_mailbox_overall_stats",
-    path: "/analytics/mailbox/overall-stats",
-    range: "none",
+    input: reportInput({ range: "none" }),
   }),
-  report({
+  t.get("/analytics/mailbox/provider-wise-overall-performance", {
     name: "smartlead_get_provider_performance",
     title: "SmartLead: stats per email provider",
     description: "Sent, opened and replied per email provider of the sending accounts (Gmail, Outlook, SMTP) for a date range, overall and per account tag.",
     catalogId: "sl.get_analytics_mailbox_provider_wise_overall_performance",
-    path: "/analytics/mailbox/provider-wise-overall-performance",
-    range: "tz-optional",
-    extra: { full_data: fullData },
+    input: reportInput({
+      range: "tz-optional",
+      extra: { full_data: fullData },
+    }),
   }),
-  report({
+  t.get("/analytics/team-board/overall-stats", {
     name: "smartlead_get_team_performance",
     title: "SmartLead: stats per team member",
     description: "Per team member for a date range: leads, campaigns, replies, positive replies, reply and positive-reply rates, and average reply time.",
     catalogId: "sl.get_analytics_team_board_overall_stats",
-    path: "/analytics/team-board/overall-stats",
-    range: "tz-optional",
-    extra: { full_data: fullData },
+    input: reportInput({
+      range: "tz-optional",
+      extra: { full_data: fullData },
+    }),
   }),
 ];
 
@@ -352,18 +316,14 @@ const campaignDateRange = () =>
     "end_date",
   );
 
-const CAMPAIGN_REPORTS = defineTools([
-  {
+const CAMPAIGN_REPORTS: ToolDefinition[] = [
+  t.get("/campaigns/{campaign_id}/statistics", {
     name: "smartlead_get_campaign_statistics",
     title: "SmartLead: campaign per-email stats",
     description:
       "Per-email rows of one campaign (lead, step, sent/open/click/reply times, bounce, unsubscribe): who opened or replied. Filter by step, outcome or sent time; ≤1000 a page. " +
       "Totals: smartlead_get_campaign_analytics. Counts stay as sent (often strings).",
-    toolset: TOOLSET,
     catalogId: "sl.get_campaigns_by_campaign_id_statistics",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns/{campaign_id}/statistics",
     input: ordered(
       z
         .object({
@@ -379,52 +339,31 @@ const CAMPAIGN_REPORTS = defineTools([
       "sent_time_start_date",
       "sent_time_end_date",
     ),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-    shape: pageShape("data"),
-  },
-  {
+    list: { rows: ["data"], inPlace: true, paged: true },
+  }),
+  t.get("/campaigns/{campaign_id}/analytics", {
     name: "smartlead_get_campaign_analytics",
     title: "SmartLead: campaign totals",
     description:
       "One campaign's lifetime totals: sent, opened, clicked, replied, bounced, unsubscribed and lead-status counts, kept exactly as SmartLead sends them (usually strings). " +
       "For a date range use smartlead_get_campaign_analytics_by_date; for all campaigns smartlead_get_campaigns_performance.",
-    toolset: TOOLSET,
     catalogId: "sl.get_campaigns_by_campaign_id_analytics",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns/{campaign_id}/analytics",
     input: z.object({ campaign_id: campaignId }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.get("/campaigns/{campaign_id}/analytics-by-date", {
     name: "smartlead_get_campaign_analytics_by_date",
     title: "SmartLead: totals of a campaign for a date range",
     description:
       "One campaign's sent, opened, clicked, replied, bounced and unsubscribed totals limited to a date range, optionally in a time zone. Counts are returned as SmartLead sends them (often strings).",
-    toolset: TOOLSET,
     catalogId: "sl.get_campaigns_by_campaign_id_analytics_by_date",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns/{campaign_id}/analytics-by-date",
     input: campaignDateRange(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.get("/campaigns/{campaign_id}/top-level-analytics-by-date", {
     name: "smartlead_get_campaign_top_level_analytics_by_date",
     title: "SmartLead: headline metrics of a campaign for a date range",
     description:
       "SmartLead's top-level summary of one campaign for a date range (no time-zone option). Counts are returned as SmartLead sends them.",
-    toolset: TOOLSET,
     catalogId: "sl.get_campaigns_by_campaign_id_top_level_analytics_by_date",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns/{campaign_id}/top-level-analytics-by-date",
     input: ordered(
       z
         .object({
@@ -436,20 +375,13 @@ const CAMPAIGN_REPORTS = defineTools([
       "start_date",
       "end_date",
     ),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.get("/campaigns/{campaign_id}/leads-statistics", {
     name: "smartlead_get_campaign_lead_statistics",
     title: "SmartLead: per-lead event history of a campaign",
     description:
       "Per lead in one campaign: its email and event history (sends, opens, replies), up to 100 leads a page, optionally only leads whose last event is after a date.",
-    toolset: TOOLSET,
     catalogId: "sl.get_campaigns_by_campaign_id_leads_statistics",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns/{campaign_id}/leads-statistics",
     input: z
       .object({
         campaign_id: campaignId,
@@ -458,21 +390,14 @@ const CAMPAIGN_REPORTS = defineTools([
         event_time_gt: date("Only leads whose latest event (send, reply, …) is after this day").optional(),
       })
       .strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-    shape: pageShape("data"),
-  },
-  {
+    list: { rows: ["data"], inPlace: true, paged: true },
+  }),
+  t.get("/campaigns/{campaign_id}/mailbox-statistics", {
     name: "smartlead_get_campaign_mailbox_statistics",
     title: "SmartLead: stats per sending account within a campaign",
     description:
       "Per sending email account within one campaign: sent, opens, clicks, replies, bounces; 1–20 accounts a page. Give both dates for a range, or neither for the whole campaign.",
-    toolset: TOOLSET,
     catalogId: "sl.get_campaigns_by_campaign_id_mailbox_statistics",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns/{campaign_id}/mailbox-statistics",
     input: ordered(
       z
         .object({
@@ -494,26 +419,16 @@ const CAMPAIGN_REPORTS = defineTools([
       "start_date",
       "end_date",
     ),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-    shape: pageShape("data"),
-  },
-  {
+    list: { rows: ["data"], inPlace: true, paged: true },
+  }),
+  t.get("/campaigns/{campaign_id}/sequence-analytics", {
     name: "smartlead_get_campaign_sequence_analytics",
     title: "SmartLead: stats per sequence step of a campaign",
     description:
       "Per sequence step of one campaign for a date range: sent, skipped, opened, clicked, replied, positive replies, bounced, unsubscribed; use it to compare steps.",
-    toolset: TOOLSET,
     catalogId: "sl.get_campaigns_by_campaign_id_sequence_analytics",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns/{campaign_id}/sequence-analytics",
     input: campaignDateRange(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-]);
+  }),
+];
 
-export const ANALYTICS_TOOLS = defineTools([...CAMPAIGN_REPORTS, ...ACCOUNT_REPORTS]);
+export const ANALYTICS_TOOLS: ToolDefinition[] = [...CAMPAIGN_REPORTS, ...ACCOUNT_REPORTS];

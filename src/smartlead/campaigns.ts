@@ -1,9 +1,11 @@
 /** SmartLead campaigns: list, create, delete, duplicate, status, test email, sequences, schedule and settings. */
 import { z } from "zod";
-import { defineTools, type Args } from "../tools/define";
-import { READ, SET, WRITE } from "../tools/annotations";
+import { toolset } from "../tools/toolset";
+import { type Args, type ToolDefinition } from "../tools/define";
 import { atLeastOne, datetime, email, hhmm, id, text, timezone, weekday } from "../tools/fields";
 import { campaignId, campaignStatusChange, clientId, emailAccountId, leadId } from "./fields";
+
+const t = toolset("smartlead_campaigns");
 
 
 const CAMPAIGN_LOOKUP = { path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] } as const;
@@ -119,93 +121,64 @@ const settingsFields = [
   "ai_categorisation_options",
 ] as const;
 
-export const CAMPAIGNS_TOOLS = defineTools([
-  {
+export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
+  t.get("/campaigns", {
     name: "smartlead_list_campaigns",
     title: "SmartLead: list campaigns",
     description: "Lists every campaign in the account (id, name, status, schedule, limits), newest first. Optionally only one client's campaigns.",
-    toolset: "smartlead_campaigns",
     catalogId: "sl.get_campaigns",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns",
     input: z
       .object({
         client_id: clientId.optional().describe("Only campaigns of this client (white-label sub-account)"),
         include_tags: includeTags,
       })
       .strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
     output: z.looseObject({ items: z.array(campaignSummary).optional(), count: z.number().optional() }),
-  },
-  {
+  }),
+  t.get("/campaigns/{campaign_id}", {
     name: "smartlead_get_campaign",
     title: "SmartLead: get a campaign",
     description: "Gets one campaign's configuration: status, schedule, tracking, stop rules and sending limits.",
-    toolset: "smartlead_campaigns",
     catalogId: "sl.get_campaigns_by_campaign_id",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns/{campaign_id}",
     input: z.object({ campaign_id: campaignId, include_tags: includeTags }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
     output: campaignSummary,
-  },
-  {
+  }),
+  t.post("/campaigns/create", {
     name: "smartlead_create_campaign",
     title: "SmartLead: create a campaign",
     description:
       "Creates an empty campaign in DRAFTED status and returns its id. Then add sequences, email accounts, leads, schedule and settings before starting it.",
-    toolset: "smartlead_campaigns",
     catalogId: "sl.post_campaigns_create",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/create",
+    kind: "create",
     input: z
       .object({
         name: text("Campaign name (default \"Untitled Campaign\")", 255).optional(),
         client_id: clientId.optional().describe("Attach the campaign to this client (white-label sub-account)"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
     output: z.looseObject({ id: z.number().optional(), name: z.string().nullable().optional() }),
-  },
-  {
+  }),
+  t.delete("/campaigns/{campaign_id}", {
     name: "smartlead_delete_campaign",
     title: "SmartLead: delete a campaign",
     description:
       "Permanently deletes a campaign with its sequences, lead mappings, statistics and webhooks. Cannot be undone; asks for confirmation first.",
-    toolset: "smartlead_campaigns",
     catalogId: "sl.delete_campaigns_by_campaign_id",
-    base: "smartlead",
-    method: "DELETE",
-    path: "/campaigns/{campaign_id}",
+    kind: "delete",
     input: z.object({ campaign_id: campaignId }).strict(),
-    effect: "destructive",
-    costsCredits: false,
-    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
     confirm: {
       action: (a) =>
         `Campaign ${String(a.campaign_id)} will be deleted permanently, with its sequences, lead mappings, statistics and webhooks; this cannot be undone.`,
       lookup: CAMPAIGN_LOOKUP,
     },
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/duplicate", {
     name: "smartlead_duplicate_campaign",
     title: "SmartLead: duplicate a campaign",
     description:
       "Copies a campaign (sequences, variants, schedule, settings, email accounts; not leads) into a new draft and returns the new id.",
-    toolset: "smartlead_campaigns",
     catalogId: "sl.post_campaigns_by_campaign_id_duplicate",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/duplicate",
+    kind: "create",
     input: z
       .object({
         campaign_id: campaignId,
@@ -213,20 +186,14 @@ export const CAMPAIGNS_TOOLS = defineTools([
         duplicate_client_label: z.boolean().optional().describe("Keep the same client on the copy (default false)"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/send-test-email", {
     name: "smartlead_send_test_email",
     title: "SmartLead: send a test email",
     description:
       "Sends one real test email of a sequence step, personalised with a lead's data, to that lead or to customEmailAddress. Asks for confirmation first.",
-    toolset: "smartlead_campaigns",
     catalogId: "sl.post_campaigns_by_campaign_id_send_test_email",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/send-test-email",
+    kind: "send",
     input: z
       .object({
         campaign_id: campaignId,
@@ -236,9 +203,6 @@ export const CAMPAIGNS_TOOLS = defineTools([
         customEmailAddress: email("Send the test here instead of to the lead's own address").optional(),
       })
       .strict(),
-    effect: "sends_email",
-    costsCredits: false,
-    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
     confirm: {
       action: (a) =>
         `A real test email of step ${String(a.sequenceNumber)} of campaign ${String(a.campaign_id)} will be sent to ${
@@ -246,41 +210,33 @@ export const CAMPAIGNS_TOOLS = defineTools([
         }; a sent email cannot be recalled.`,
       lookup: CAMPAIGN_LOOKUP,
     },
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/status", {
     name: "smartlead_update_campaign_status",
     title: "SmartLead: start, pause or stop a campaign",
     description:
       "Sets a campaign's status: START begins sending email, PAUSED halts it (resumable), STOPPED ends it permanently and cannot be undone. Asks for confirmation first.",
-    toolset: "smartlead_campaigns",
     catalogId: "sl.post_campaigns_by_campaign_id_status",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/status",
+    kind: "send",
+    annotations: { idempotentHint: true },
     input: z
       .object({
         campaign_id: campaignId,
         status: campaignStatusChange.describe("START (send), PAUSED (halt, resumable) or STOPPED (permanent)"),
       })
       .strict(),
-    effect: "sends_email",
-    costsCredits: false,
-    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
     confirm: {
       action: (a) => `Campaign ${String(a.campaign_id)} will ${statusAction[String(a.status)] ?? "change status"}.`,
       lookup: CAMPAIGN_LOOKUP,
     },
-  },
-  {
+  }),
+  t.post("/campaigns/create-subsequence", {
     name: "smartlead_create_subsequence",
     title: "SmartLead: create a subsequence",
     description:
       "Creates a child campaign (subsequence) under a parent campaign; leads move into it when the given events happen. Returns the subsequence id.",
-    toolset: "smartlead_campaigns",
     catalogId: "sl.post_campaigns_create_subsequence",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/create-subsequence",
+    kind: "create",
     input: z
       .object({
         parent_campaign_id: campaignId.describe("Parent campaign id (positive integer)"),
@@ -298,35 +254,22 @@ export const CAMPAIGNS_TOOLS = defineTools([
           .describe("Events that move a lead into the subsequence (up to 20; [] for none)"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
-  },
-  {
+  }),
+  t.get("/campaigns/{campaign_id}/sequences", {
     name: "smartlead_get_campaign_sequences",
     title: "SmartLead: get campaign sequences",
     description: "Gets a campaign's email steps in order: subject, body, delay and A/B variants with their ids.",
-    toolset: "smartlead_campaigns",
     catalogId: "sl.get_campaigns_by_campaign_id_sequences",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns/{campaign_id}/sequences",
     input: z.object({ campaign_id: campaignId }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/sequences", {
     name: "smartlead_save_campaign_sequences",
     title: "SmartLead: save campaign sequences",
     description:
       `Creates or updates a campaign's email steps (give a step's id to update it). Send the full set, up to ${MAX_SEQUENCE_STEPS} steps; ` +
       "pause an ACTIVE campaign first. Read the current steps with smartlead_get_campaign_sequences.",
-    toolset: "smartlead_campaigns",
     catalogId: "sl.post_campaigns_by_campaign_id_sequences",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/sequences",
+    kind: "update",
     input: z
       .object({
         campaign_id: campaignId,
@@ -345,20 +288,14 @@ export const CAMPAIGNS_TOOLS = defineTools([
       })
       .strict(),
     body: sequencesBody,
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/schedule", {
     name: "smartlead_update_campaign_schedule",
     title: "SmartLead: update campaign schedule",
     description:
       "Sets when a campaign sends: time zone, weekdays, daily window, minutes between emails, new leads per day and an optional start time.",
-    toolset: "smartlead_campaigns",
     catalogId: "sl.post_campaigns_by_campaign_id_schedule",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/schedule",
+    kind: "update",
     // Sources disagree on the body: current docs nest {timezone, days, start_hour, end_hour,
     // min_time_btw_emails} under "schedule"; SmartLead's older API reference and most working
     // clients send the fields flat with days_of_the_week, max_new_leads_per_day and
@@ -381,20 +318,14 @@ export const CAMPAIGNS_TOOLS = defineTools([
         schedule_start_time: datetime("Do not send before this moment").optional(),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/settings", {
     name: "smartlead_update_campaign_settings",
     title: "SmartLead: update campaign settings",
     description:
       "Changes a campaign's settings: name, open/click/reply tracking, when to stop emailing a lead, plain text, unsubscribe text, follow-up share, AI ESP matching, out-of-office handling. Only the given fields change.",
-    toolset: "smartlead_campaigns",
     catalogId: "sl.post_campaigns_by_campaign_id_settings",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/settings",
+    kind: "update",
     input: atLeastOne(
       z
         .object({
@@ -433,27 +364,18 @@ export const CAMPAIGNS_TOOLS = defineTools([
         .strict(),
       settingsFields,
     ),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/team-member", {
     name: "smartlead_assign_campaign_team_member",
     title: "SmartLead: assign a campaign's team member",
     description: "Sets the team member responsible for a campaign, or unassigns it with teamMemberId null.",
-    toolset: "smartlead_campaigns",
     catalogId: "sl.post_campaigns_by_campaign_id_team_member",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/team-member",
+    kind: "update",
     input: z
       .object({
         campaign_id: campaignId,
         teamMemberId: id("Team member to assign").nullable().optional().describe("Team member id to assign; null to unassign"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
-  },
-]);
+  }),
+];

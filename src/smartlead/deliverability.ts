@@ -4,44 +4,18 @@
  * including the /spam-test/report/{spamTestId}/… segment.
  */
 import { z } from "zod";
-import { defineTools, type Args, type Effect, type ToolDefinition } from "../tools/define";
-import { READ } from "../tools/annotations";
+import { toolset } from "../tools/toolset";
+import type { Args, ToolDefinition } from "../tools/define";
 import { datetime, date, email, hhmm, id, limit, offset, text, timezone } from "../tools/fields";
 import { campaignId } from "./fields";
 
-const TOOLSET = "smartlead_deliverability";
+const t = toolset("smartlead_deliverability");
 
 /** Smart Delivery documents no page-size maximum; 100 is the common SmartLead cap for lists. */
 const MAX_PAGE = 100;
 
 const spamTestId = id("Spam (placement) test id");
 const folderId = id("Smart Delivery folder id");
-
-/** One report on one test: GET (or POST with no body) /spam-test/report/{spamTestId}/… */
-function testReport(spec: {
-  name: string;
-  title: string;
-  description: string;
-  catalogId: string;
-  path: string;
-  method?: "GET" | "POST";
-  extra?: Record<string, z.ZodType>;
-}): ToolDefinition {
-  return {
-    name: spec.name,
-    title: spec.title,
-    description: spec.description,
-    toolset: TOOLSET,
-    catalogId: spec.catalogId,
-    base: "smartdelivery",
-    method: spec.method ?? "GET",
-    path: spec.path,
-    input: z.object({ spamTestId, ...spec.extra }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  };
-}
 
 /** Fields shared by manual and scheduled placement tests (from the jean-technologies client; SmartLead's page shows an empty body). */
 const testFields = {
@@ -80,63 +54,36 @@ function sendsTests(args: Args): string {
   return `${senders} sender account${senders === 1 ? "" : "s"} will send real test emails from campaign ${args.campaign_id as number} (sequence ${args.sequence_mapping_id as number}) to seed inboxes of ${providers} provider${providers === 1 ? "" : "s"}; sent emails cannot be recalled.`;
 }
 
-function tool(
-  spec: Omit<ToolDefinition, "toolset" | "base" | "costsCredits" | "annotations" | "effect"> & { effect: Effect; idempotent: boolean },
-): ToolDefinition {
-  const { idempotent, ...rest } = spec;
-  const read = spec.effect === "read";
-  return {
-    ...rest,
-    toolset: TOOLSET,
-    base: "smartdelivery",
-    costsCredits: false,
-    annotations: {
-      readOnlyHint: read,
-      destructiveHint: spec.effect === "destructive" || spec.effect === "sends_email",
-      idempotentHint: idempotent,
-      openWorldHint: true,
-    },
-  };
-}
-
-export const DELIVERABILITY_TOOLS = defineTools([
-  tool({
+export const DELIVERABILITY_TOOLS: ToolDefinition[] = [
+  t.get("/spam-test/seed/providers", {
     name: "smartlead_list_placement_test_providers",
     title: "Smart Delivery: seed providers by region",
     description: "Lists the seed email providers (Gmail, Outlook, Yahoo, …) by region with their ids, needed as provider_ids when creating a placement test.",
     catalogId: "sl.delivery.get_spam_test_seed_providers",
-    method: "GET",
-    path: "/spam-test/seed/providers",
     input: z.object({}).strict(),
-    effect: "read",
-    idempotent: true,
   }),
-  tool({
+  t.post("/spam-test/manual", {
     name: "smartlead_create_manual_placement_test",
     title: "Smart Delivery: run a one-off placement test",
-    description:
+    description: 
       "Creates and starts a one-off inbox-placement (spam) test: the chosen sender accounts send a campaign's sequence email to SmartLead seed inboxes, then reports show inbox vs spam per provider. " +
       "Sends real emails; asks for confirmation first.",
     catalogId: "sl.delivery.post_spam_test_manual",
-    method: "POST",
-    path: "/spam-test/manual",
+    kind: "send",
     input: z.object(testFields).strict(),
-    effect: "sends_email",
-    idempotent: false,
     confirm: {
       action: (args) => `Creates manual placement test "${args.test_name as string}": ${sendsTests(args)}`,
       lookup: { base: "smartlead", path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] },
     },
   }),
-  tool({
+  t.post("/spam-test/schedule", {
     name: "smartlead_create_scheduled_placement_test",
     title: "Smart Delivery: schedule a recurring placement test",
-    description:
+    description: 
       "Creates an automated placement test that re-sends a campaign's sequence email to seed inboxes on a schedule (every N days on chosen weekdays) until its end date. " +
       "Sends real emails on every run; asks for confirmation first. Stop it with smartlead_stop_placement_test.",
     catalogId: "sl.delivery.post_spam_test_schedule",
-    method: "POST",
-    path: "/spam-test/schedule",
+    kind: "send",
     input: z
       .object({
         ...testFields,
@@ -159,32 +106,25 @@ export const DELIVERABILITY_TOOLS = defineTools([
           ctx.addIssue({ code: "custom", path: ["test_end_date"], message: "must not be before the day of schedule_start_time" });
         }
       }),
-    effect: "sends_email",
-    idempotent: false,
     confirm: {
       action: (args) =>
         `Creates scheduled placement test "${args.test_name as string}" running every ${args.every_days as number} day(s) from ${args.schedule_start_time as string} until ${args.test_end_date as string}: on every run ${sendsTests(args)}`,
       lookup: { base: "smartlead", path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] },
     },
   }),
-  tool({
+  t.get("/spam-test/{spamTestId}", {
     name: "smartlead_get_placement_test",
     title: "Smart Delivery: placement test details",
     description: "Gets one placement test's settings: name, type (manual or automated), campaign and sequence tested, folder, link checker, provider.",
     catalogId: "sl.delivery.get_spam_test_by_spamtestid",
-    method: "GET",
-    path: "/spam-test/{spamTestId}",
     input: z.object({ spamTestId }).strict(),
-    effect: "read",
-    idempotent: true,
   }),
-  tool({
+  t.post("/spam-test/report", {
     name: "smartlead_list_placement_tests",
     title: "Smart Delivery: list placement tests",
     description: "Lists manual or automated placement tests with their status, schedule and run count, newest first.",
     catalogId: "sl.delivery.post_spam_test_report",
-    method: "POST",
-    path: "/spam-test/report",
+    kind: "read",
     input: z
       .object({
         testType: z.enum(["manual", "auto"]).describe("manual: one-off tests; auto: scheduled tests"),
@@ -193,17 +133,14 @@ export const DELIVERABILITY_TOOLS = defineTools([
       })
       .strict(),
     query: ["testType"],
-    effect: "read",
-    idempotent: true,
-    paginated: true,
+    list: { paged: true },
   }),
-  tool({
+  t.post("/spam-test/delete", {
     name: "smartlead_delete_placement_tests",
     title: "Smart Delivery: delete placement tests",
     description: "Deletes placement tests and their reports by id. Cannot be undone; asks for confirmation first.",
     catalogId: "sl.delivery.post_spam_test_delete",
-    method: "POST",
-    path: "/spam-test/delete",
+    kind: "delete",
     input: z
       .object({
         spamTestIds: z
@@ -214,155 +151,139 @@ export const DELIVERABILITY_TOOLS = defineTools([
           .describe("Ids of the tests to delete (1–100)"),
       })
       .strict(),
-    effect: "destructive",
-    idempotent: true,
     confirm: {
       action: (args) =>
         `Permanently deletes placement test${(args.spamTestIds as number[]).length === 1 ? "" : "s"} ${(args.spamTestIds as number[]).join(", ")} and their reports; this cannot be undone.`,
     },
   }),
-  tool({
+  t.put("/spam-test/{spamTestId}/stop", {
     name: "smartlead_stop_placement_test",
     title: "Smart Delivery: stop a scheduled placement test",
     description: "Stops a running automated (scheduled) placement test before its end date; results so far are kept.",
     catalogId: "sl.delivery.put_spam_test_by_spamtestid_stop",
-    method: "PUT",
-    path: "/spam-test/{spamTestId}/stop",
+    kind: "update",
     input: z.object({ spamTestId }).strict(),
-    effect: "write",
-    idempotent: true,
   }),
-  testReport({
+  t.post("/spam-test/report/{spamTestId}/providerwise", {
     name: "smartlead_get_placement_provider_report",
     title: "Smart Delivery: placement per provider",
     description: "Inbox, spam and bounce rates of one placement test per email provider (Gmail, Outlook, Yahoo, …).",
     catalogId: "sl.delivery.post_spam_test_report_by_spamtestid_providerwise",
-    method: "POST",
-    path: "/spam-test/report/{spamTestId}/providerwise",
+    kind: "read",
+    input: z.object({ spamTestId }).strict(),
   }),
-  testReport({
+  t.post("/spam-test/report/{spamTestId}/groupwise", {
     name: "smartlead_get_placement_region_report",
     title: "Smart Delivery: placement per region",
     description: "Inbox, spam and bounce rates of one placement test per geographic region of the seed inboxes.",
     catalogId: "sl.delivery.post_spam_test_report_by_spamtestid_groupwise",
-    method: "POST",
-    path: "/spam-test/report/{spamTestId}/groupwise",
+    kind: "read",
+    input: z.object({ spamTestId }).strict(),
   }),
-  testReport({
+  t.get("/spam-test/report/{spamTestId}/sender-account-wise", {
     name: "smartlead_get_placement_sender_report",
     title: "Smart Delivery: placement per sender account",
     description: "Results of one placement test per sender email account, with the seed replies (reply ids for smartlead_get_placement_email_headers).",
     catalogId: "sl.delivery.get_spam_test_report_by_spamtestid_sender_account_wise",
-    path: "/spam-test/report/{spamTestId}/sender-account-wise",
+    input: z.object({ spamTestId }).strict(),
   }),
-  testReport({
+  t.get("/spam-test/report/{spamTestId}/sender-account-wise/{replyId}/email-headers", {
     name: "smartlead_get_placement_email_headers",
     title: "Smart Delivery: headers of one seed email",
     description: "Raw headers (Received, SPF, DKIM, DMARC results) of one email a seed inbox received in a placement test, for diagnosing authentication.",
     catalogId: "sl.delivery.get_spam_test_report_by_spamtestid_sender_account_wise_by_replyid_email_headers",
-    path: "/spam-test/report/{spamTestId}/sender-account-wise/{replyId}/email-headers",
-    extra: { replyId: id("Id of the email received by the seed inbox, from smartlead_get_placement_sender_report") },
+    input: z.object({ spamTestId, replyId: id("Id of the email received by the seed inbox, from smartlead_get_placement_sender_report") }).strict(),
   }),
-  testReport({
+  t.get("/spam-test/report/{spamTestId}/sender-accounts", {
     name: "smartlead_list_placement_test_senders",
     title: "Smart Delivery: sender accounts of a test",
     description: "Lists the sender email accounts selected for one placement test.",
     catalogId: "sl.delivery.get_spam_test_report_by_spamtestid_sender_accounts",
-    path: "/spam-test/report/{spamTestId}/sender-accounts",
+    input: z.object({ spamTestId }).strict(),
   }),
-  testReport({
+  t.get("/spam-test/report/{spamTestId}/spam-filter-details", {
     name: "smartlead_get_placement_spam_filter_report",
     title: "Smart Delivery: spam filter results",
     description: "Per sender mailbox, which spam filters (e.g. SpamAssassin) flagged the test email, with scores and reasons.",
     catalogId: "sl.delivery.get_spam_test_report_by_spamtestid_spam_filter_details",
-    path: "/spam-test/report/{spamTestId}/spam-filter-details",
+    input: z.object({ spamTestId }).strict(),
   }),
-  testReport({
+  t.get("/spam-test/report/{spamTestId}/dkim-details", {
     name: "smartlead_get_placement_dkim_report",
     title: "Smart Delivery: DKIM results",
     description: "Whether DKIM passed for each sender mailbox and seed inbox in one placement test.",
     catalogId: "sl.delivery.get_spam_test_report_by_spamtestid_dkim_details",
-    path: "/spam-test/report/{spamTestId}/dkim-details",
+    input: z.object({ spamTestId }).strict(),
   }),
-  testReport({
+  t.get("/spam-test/report/{spamTestId}/spf-details", {
     name: "smartlead_get_placement_spf_report",
     title: "Smart Delivery: SPF results",
     description: "Whether SPF passed for each sender mailbox and seed inbox in one placement test.",
     catalogId: "sl.delivery.get_spam_test_report_by_spamtestid_spf_details",
-    path: "/spam-test/report/{spamTestId}/spf-details",
+    input: z.object({ spamTestId }).strict(),
   }),
-  testReport({
+  t.get("/spam-test/report/{spamTestId}/rdns-details", {
     name: "smartlead_get_placement_rdns_report",
     title: "Smart Delivery: reverse DNS results",
     description: "Whether reverse DNS (rDNS) of each sending IP was correct in one placement test.",
     catalogId: "sl.delivery.get_spam_test_report_by_spamtestid_rdns_details",
-    path: "/spam-test/report/{spamTestId}/rdns-details",
+    input: z.object({ spamTestId }).strict(),
   }),
-  testReport({
+  t.get("/spam-test/report/{spamTestId}/blacklist", {
     name: "smartlead_get_placement_ip_blacklists",
     title: "Smart Delivery: IP blacklist listings",
     description: "Per email sent in one placement test, the sending IP and the blacklists (Spamhaus, Barracuda, …) it is listed on.",
     catalogId: "sl.delivery.get_spam_test_report_by_spamtestid_blacklist",
-    path: "/spam-test/report/{spamTestId}/blacklist",
+    input: z.object({ spamTestId }).strict(),
   }),
-  testReport({
+  t.get("/spam-test/report/{spamTestId}/domain-blacklist", {
     name: "smartlead_get_placement_domain_blacklist",
     title: "Smart Delivery: sending domain blacklist check",
     description: "Whether each sender's domain was blacklisted, per seed inbox, in one placement test.",
     catalogId: "sl.delivery.get_spam_test_report_by_spamtestid_domain_blacklist",
-    path: "/spam-test/report/{spamTestId}/domain-blacklist",
+    input: z.object({ spamTestId }).strict(),
   }),
-  testReport({
+  t.get("/spam-test/report/{spamTestId}/ip-analytics", {
     name: "smartlead_get_placement_ip_details",
     title: "Smart Delivery: sending IP details",
     description: "Details of the sending IPs in one placement test: blacklist status, reputation summary, ISP, location and reverse DNS.",
     catalogId: "sl.delivery.get_spam_test_report_by_spamtestid_ip_analytics",
-    path: "/spam-test/report/{spamTestId}/ip-analytics",
+    input: z.object({ spamTestId }).strict(),
   }),
-  testReport({
+  t.get("/spam-test/report/{spamTestId}/email-content", {
     name: "smartlead_get_placement_email_content",
     title: "Smart Delivery: email content of a test",
     description: "The subject, text, HTML and raw source of the email sent in one placement test.",
     catalogId: "sl.delivery.get_spam_test_report_by_spamtestid_email_content",
-    path: "/spam-test/report/{spamTestId}/email-content",
+    input: z.object({ spamTestId }).strict(),
   }),
-  testReport({
+  t.get("/spam-test/report/{spamTestId}/schedule-history", {
     name: "smartlead_get_placement_schedule_history",
     title: "Smart Delivery: runs of a scheduled test",
     description: "Every run of one automated placement test with its inbox, tab and spam counts, to follow placement over time.",
     catalogId: "sl.delivery.get_spam_test_report_by_spamtestid_schedule_history",
-    path: "/spam-test/report/{spamTestId}/schedule-history",
+    input: z.object({ spamTestId }).strict(),
   }),
-  tool({
+  t.get("/spam-test/report/mailboxes-count", {
     name: "smartlead_get_placement_mailbox_counts",
     title: "Smart Delivery: placement totals across tests",
     description: "Totals across all placement tests: emails that landed in inbox, tabs, spam, or failed.",
     catalogId: "sl.delivery.get_spam_test_report_mailboxes_count",
-    method: "GET",
-    path: "/spam-test/report/mailboxes-count",
     input: z.object({}).strict(),
-    effect: "read",
-    idempotent: true,
   }),
-  tool({
+  t.get("/spam-test/report/mailboxes-summary", {
     name: "smartlead_get_placement_mailbox_summary",
     title: "Smart Delivery: placement per sending mailbox",
     description: "Per sending mailbox used in any placement test: emails sent, inbox/tab/spam counts and placement score across all tests.",
     catalogId: "sl.delivery.get_spam_test_report_mailboxes_summary",
-    method: "GET",
-    path: "/spam-test/report/mailboxes-summary",
     input: z.object({ limit: limit(MAX_PAGE, 10), offset: offset() }).strict(),
-    effect: "read",
-    idempotent: true,
-    paginated: true,
+    list: { paged: true },
   }),
-  tool({
+  t.get("/spam-test/folder", {
     name: "smartlead_list_placement_folders",
     title: "Smart Delivery: list folders",
     description: "Lists the folders that organise placement tests, optionally filtered by name.",
     catalogId: "sl.delivery.get_spam_test_folder",
-    method: "GET",
-    path: "/spam-test/folder",
     input: z
       .object({
         limit: limit(MAX_PAGE, 10),
@@ -370,47 +291,35 @@ export const DELIVERABILITY_TOOLS = defineTools([
         name: text("Only folders whose name matches this", 200).optional(),
       })
       .strict(),
-    effect: "read",
-    idempotent: true,
-    paginated: true,
+    list: { paged: true },
   }),
-  tool({
+  t.post("/spam-test/folder", {
+    // The docs' curl example sends "folderName"; the catalog and the jean-technologies client send "name",
+    // and the docs' own response echoes "name". We send "name".
     name: "smartlead_create_placement_folder",
     title: "Smart Delivery: create a folder",
     description: "Creates a folder for organising placement tests.",
     catalogId: "sl.delivery.post_spam_test_folder",
-    method: "POST",
-    path: "/spam-test/folder",
-    // The docs' curl example sends "folderName"; the catalog and the jean-technologies client send "name",
-    // and the docs' own response echoes "name". We send "name".
+    kind: "create",
     input: z.object({ name: text("Folder name", 200) }).strict(),
-    effect: "write",
-    idempotent: false,
   }),
-  tool({
+  t.get("/spam-test/folder/{folderId}", {
     name: "smartlead_get_placement_folder",
     title: "Smart Delivery: folder details",
     description: "Gets one placement-test folder by id.",
     catalogId: "sl.delivery.get_spam_test_folder_by_folderid",
-    method: "GET",
-    path: "/spam-test/folder/{folderId}",
     input: z.object({ folderId }).strict(),
-    effect: "read",
-    idempotent: true,
   }),
-  tool({
+  t.delete("/spam-test/folder/{folderId}", {
     name: "smartlead_delete_placement_folder",
     title: "Smart Delivery: delete a folder",
     description: "Deletes an empty placement-test folder. Cannot be undone; asks for confirmation first.",
     catalogId: "sl.delivery.delete_spam_test_folder_by_folderid",
-    method: "DELETE",
-    path: "/spam-test/folder/{folderId}",
+    kind: "delete",
     input: z.object({ folderId }).strict(),
-    effect: "destructive",
-    idempotent: true,
     confirm: {
       action: (args) => `Permanently deletes Smart Delivery folder ${args.folderId as number}; this cannot be undone.`,
       lookup: { path: "/spam-test/folder/{folderId}", pick: ["id", "name"] },
     },
   }),
-]);
+];

@@ -1,48 +1,12 @@
 /** SmartLead email (sender) accounts: listing, SMTP/IMAP setup, warmup, suspension, campaign pools and tags. */
 import { z } from "zod";
-import { defineTools, type Args, type ToolOutcome } from "../tools/define";
-import { DESTROY, READ, SET, WRITE } from "../tools/annotations";
+import { toolset } from "../tools/toolset";
+import type { Args, ToolDefinition } from "../tools/define";
 import { datetime, email, id, limit, offset, text } from "../tools/fields";
 import { campaignId, clientId, emailAccountId } from "./fields";
 
 
-const TOOLSET = "smartlead_email_accounts";
-
-/** Keys whose values are mailbox or OAuth credentials. */
-const SECRET_KEY = /password|passwd|secret|(^|_)token$/i;
-
-/**
- * Drops credential fields (SMTP/IMAP passwords, OAuth tokens) from an upstream
- * answer. SmartLead returns mailbox passwords in plain or base64 form; a model
- * never needs them, and results end up in transcripts.
- */
-export function withoutSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutSecrets);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([k]) => !SECRET_KEY.test(k))
-        .map(([k, v]) => [k, withoutSecrets(v)]),
-    );
-  }
-  return value;
-}
-
-/** Objects as they came, arrays (bare or under `data`) as {items, count}; credentials removed either way. */
-function safeShape(data: unknown): ToolOutcome {
-  const clean = withoutSecrets(data);
-  if (Array.isArray(clean)) return { data: { items: clean, count: clean.length } };
-  if (clean && typeof clean === "object") return { data: clean as Record<string, unknown> };
-  return { data: clean === null || clean === undefined ? { ok: true } : { value: clean } };
-}
-
-/** A list answer that may be a bare array or {data: [...]}: always {items, count}, credentials removed. */
-function safeList(data: unknown): ToolOutcome {
-  const clean = withoutSecrets(data);
-  const obj = clean && typeof clean === "object" && !Array.isArray(clean) ? (clean as Record<string, unknown>) : undefined;
-  const items = Array.isArray(clean) ? clean : Array.isArray(obj?.data) ? (obj!.data as unknown[]) : [];
-  return { data: { items, count: items.length } };
-}
+const t = toolset("smartlead_email_accounts");
 
 const hostname = (what: string) =>
   z
@@ -89,17 +53,13 @@ const accountSettings = {
   is_suspended: z.boolean().optional().describe("true suspends the mailbox (no campaign or warmup sends); false reactivates it"),
 };
 
-export const EMAIL_ACCOUNTS_TOOLS = defineTools([
-  {
+export const EMAIL_ACCOUNTS_TOOLS: ToolDefinition[] = [
+  t.get("/email-accounts", {
     name: "smartlead_list_email_accounts",
     title: "SmartLead: list email accounts",
     description:
       "Lists sender mailboxes with connection status, daily limits and warmup details, at most 100 per page. Passwords are left out.",
-    toolset: TOOLSET,
     catalogId: "sl.get_email_accounts",
-    base: "smartlead",
-    method: "GET",
-    path: "/email-accounts",
     input: z
       .object({
         offset: offset(),
@@ -114,11 +74,8 @@ export const EMAIL_ACCOUNTS_TOOLS = defineTools([
         fetch_campaigns: z.boolean().optional().describe("Include each mailbox's campaign ids"),
       })
       .strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-    paginated: true,
-    shape: safeList,
+    list: { rows: ["data"], only: true, paged: true },
+    secrets: true,
     output: z.looseObject({
       items: z.array(z.unknown()).optional(),
       count: z.number().optional(),
@@ -126,41 +83,31 @@ export const EMAIL_ACCOUNTS_TOOLS = defineTools([
       limit: z.number().nullable().optional(),
       next_offset: z.number().nullable().optional(),
     }),
-  },
-  {
+  }),
+  t.get("/email-accounts/{email_account_id}", {
     name: "smartlead_get_email_account",
     title: "SmartLead: get an email account",
     description:
       "Gets one sender mailbox: SMTP/IMAP settings, connection status, daily limits and detailed warmup state, " +
       "optionally with the campaigns using it. Mailbox passwords are left out.",
-    toolset: TOOLSET,
     catalogId: "sl.get_email_accounts_by_email_account_id",
-    base: "smartlead",
-    method: "GET",
-    path: "/email-accounts/{email_account_id}",
     input: z
       .object({
         email_account_id: emailAccountId,
         fetch_campaigns: z.boolean().optional().describe("Include campaign_ids: the campaigns using this mailbox"),
       })
       .strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-    shape: safeShape,
+    secrets: true,
     output: ACCOUNT_ITEM,
-  },
-  {
+  }),
+  t.post("/email-accounts/save", {
     name: "smartlead_save_email_account",
     title: "SmartLead: add or update an SMTP/IMAP mailbox",
     description:
       "Connects an SMTP/IMAP sender mailbox to SmartLead, or updates its credentials and settings when id is given. " +
       "The mailbox password is sent to SmartLead only and never shown back. SmartLead tests the connection; check is_smtp_success/is_imap_success afterwards.",
-    toolset: TOOLSET,
     catalogId: "sl.post_email_accounts_save",
-    base: "smartlead",
-    method: "POST",
-    path: "/email-accounts/save",
+    kind: "create",
     input: z
       .object({
         id: emailAccountId.optional().describe("Existing email account id to update; leave out to create a new mailbox"),
@@ -183,28 +130,22 @@ export const EMAIL_ACCOUNTS_TOOLS = defineTools([
         ...accountSettings,
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
-    shape: safeShape,
+    secrets: true,
     output: z.looseObject({
       ok: z.boolean().optional(),
       message: z.string().optional(),
       emailAccountId: z.union([z.number(), z.string()]).nullable().optional(),
       data: z.looseObject({}).nullable().optional(),
     }),
-  },
-  {
+  }),
+  t.post("/email-accounts/{email_account_id}", {
     name: "smartlead_update_email_account",
     title: "SmartLead: update email account settings",
     description:
       "Changes a mailbox's settings without touching its credentials: daily cap, sender name, tracking domain, BCC, signature, client, " +
       "wait between sends, suspension. Only the fields given change.",
-    toolset: TOOLSET,
     catalogId: "sl.post_email_accounts_by_email_account_id",
-    base: "smartlead",
-    method: "POST",
-    path: "/email-accounts/{email_account_id}",
+    kind: "update",
     input: z
       .object({
         email_account_id: emailAccountId,
@@ -217,90 +158,60 @@ export const EMAIL_ACCOUNTS_TOOLS = defineTools([
           ctx.addIssue({ code: "custom", path: ["max_email_per_day"], message: "provide at least one setting to change" });
         }
       }),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
     output: ACK,
-  },
-  {
+  }),
+  t.delete("/email-accounts/{email_account_id}", {
     name: "smartlead_delete_email_account",
     title: "SmartLead: delete an email account",
     description:
       "Deletes a sender mailbox: it leaves every campaign and its warmup stops. Cannot be undone. Two-step: the first call returns a preview and a confirmation token.",
-    toolset: TOOLSET,
     catalogId: "sl.delete_email_accounts_by_email_account_id",
-    base: "smartlead",
-    method: "DELETE",
-    path: "/email-accounts/{email_account_id}",
+    kind: "delete",
     input: z.object({ email_account_id: emailAccountId }).strict(),
-    effect: "destructive",
-    costsCredits: false,
-    annotations: DESTROY,
     confirm: {
       action: (a) =>
         `Delete email account ${a.email_account_id}: it is removed from all campaigns and its warmup stops. This cannot be undone.`,
       lookup: { path: "/email-accounts/{email_account_id}", pick: ["id", "from_email", "from_name"] },
     },
     output: ACK,
-  },
-  {
+  }),
+  t.put("/email-accounts/suspend/{email_account_id}", {
     name: "smartlead_suspend_email_account",
     title: "SmartLead: suspend an email account",
     description:
       "Pauses a mailbox: it stops sending campaign and warmup emails but keeps its settings and campaign places. Undo with smartlead_unsuspend_email_account.",
-    toolset: TOOLSET,
     catalogId: "sl.put_email_accounts_suspend_by_email_account_id",
-    base: "smartlead",
-    method: "PUT",
-    path: "/email-accounts/suspend/{email_account_id}",
+    kind: "update",
     input: z.object({ email_account_id: emailAccountId }).strict(),
     body: () => undefined,
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
     output: ACK,
-  },
-  {
+  }),
+  t.delete("/email-accounts/unsuspend/{email_account_id}", {
     name: "smartlead_unsuspend_email_account",
     title: "SmartLead: unsuspend an email account",
     description:
       "Reactivates a suspended mailbox: it rejoins campaign rotation and warmup resumes if it was on, so it starts sending again right away.",
-    toolset: TOOLSET,
     catalogId: "sl.delete_email_accounts_unsuspend_by_email_account_id",
-    base: "smartlead",
-    method: "DELETE",
-    path: "/email-accounts/unsuspend/{email_account_id}",
+    kind: "update",
     input: z.object({ email_account_id: emailAccountId }).strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
     output: ACK,
-  },
-  {
+  }),
+  t.post("/email-accounts/reconnect-failed-email-accounts", {
     name: "smartlead_reconnect_failed_email_accounts",
     title: "SmartLead: reconnect failed email accounts",
     description: "Asks SmartLead to retry the SMTP/IMAP connection of every mailbox whose connection failed. Takes no arguments.",
-    toolset: TOOLSET,
     catalogId: "sl.post_email_accounts_reconnect_failed_email_accounts",
-    base: "smartlead",
-    method: "POST",
-    path: "/email-accounts/reconnect-failed-email-accounts",
+    kind: "update",
     input: z.object({}).strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
     output: ACK,
-  },
-  {
+  }),
+  t.post("/email-accounts/{email_account_id}/warmup", {
     name: "smartlead_update_email_account_warmup",
     title: "SmartLead: update warmup settings",
     description:
       "Turns warmup on or off for a mailbox and sets its volume: warmup emails per day (1–50), daily ramp-up (5–20) and target reply rate (20–100 %).",
-    toolset: TOOLSET,
     catalogId: "sl.post_email_accounts_by_email_account_id_warmup",
-    base: "smartlead",
-    method: "POST",
-    path: "/email-accounts/{email_account_id}/warmup",
+    kind: "update",
     input: z
       .object({
         email_account_id: emailAccountId,
@@ -313,35 +224,22 @@ export const EMAIL_ACCOUNTS_TOOLS = defineTools([
         is_rampup_enabled: z.boolean().optional().describe("Ramp warmup volume up gradually"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
     output: ACK,
-  },
-  {
+  }),
+  t.get("/email-accounts/{email_account_id}/warmup-stats", {
     name: "smartlead_get_email_account_warmup_stats",
     title: "SmartLead: warmup statistics",
     description: "Warmup results of one mailbox for the last 7 days: sent, spam, inbox placement and per-day counts.",
-    toolset: TOOLSET,
     catalogId: "sl.get_email_accounts_by_email_account_id_warmup_stats",
-    base: "smartlead",
-    method: "GET",
-    path: "/email-accounts/{email_account_id}/warmup-stats",
     input: z.object({ email_account_id: emailAccountId }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.post("/email-accounts/{email_account_id}/fetch-messages", {
     name: "smartlead_fetch_email_account_messages",
     title: "SmartLead: fetch a mailbox's messages",
     description:
       "Reads recent messages from one mailbox over IMAP, optionally from a folder and a time window, with or without bodies (up to 100).",
-    toolset: TOOLSET,
     catalogId: "sl.post_email_accounts_by_email_account_id_fetch_messages",
-    base: "smartlead",
-    method: "POST",
-    path: "/email-accounts/{email_account_id}/fetch-messages",
+    kind: "read",
     input: z
       .object({
         email_account_id: emailAccountId,
@@ -352,64 +250,46 @@ export const EMAIL_ACCOUNTS_TOOLS = defineTools([
         to: datetime("Only messages before").optional(),
       })
       .strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-    shape: safeShape,
-  },
-  {
+    secrets: true,
+  }),
+  t.get("/campaigns/{campaign_id}/email-accounts", {
     name: "smartlead_list_campaign_email_accounts",
     title: "SmartLead: list a campaign's email accounts",
     description: "Lists the sender mailboxes a campaign rotates between, with type, warmup and connection status. Mailbox passwords are left out.",
-    toolset: TOOLSET,
     catalogId: "sl.get_campaigns_by_campaign_id_email_accounts",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns/{campaign_id}/email-accounts",
     input: z
       .object({
         campaign_id: campaignId,
         include_tags: z.boolean().optional().describe("Include each mailbox's tags"),
       })
       .strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-    shape: safeList,
+    list: { rows: ["data"], only: true },
+    secrets: true,
     output: z.looseObject({ items: z.array(z.unknown()).optional(), count: z.number().optional() }),
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/email-accounts", {
     name: "smartlead_add_campaign_email_accounts",
     title: "SmartLead: add email accounts to a campaign",
     description:
       "Adds sender mailboxes to a campaign's rotation (up to 100 per call). Mailboxes must be connected and not suspended.",
-    toolset: TOOLSET,
     catalogId: "sl.post_campaigns_by_campaign_id_email_accounts",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/email-accounts",
+    kind: "update",
     input: z
       .object({
         campaign_id: campaignId,
         email_account_ids: accountIds(100, "Email account ids to add"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
     output: ACK,
-  },
-  {
+  }),
+  t.delete("/campaigns/{campaign_id}/email-accounts", {
     name: "smartlead_remove_campaign_email_accounts",
     title: "SmartLead: remove email accounts from a campaign",
     description:
       "Takes sender mailboxes out of a campaign's rotation (the mailboxes themselves stay). An active campaign must keep at least one. " +
       "Two-step: the first call returns a preview and a confirmation token.",
-    toolset: TOOLSET,
     catalogId: "sl.delete_campaigns_by_campaign_id_email_accounts",
-    base: "smartlead",
-    method: "DELETE",
-    path: "/campaigns/{campaign_id}/email-accounts",
+    kind: "delete",
     input: z
       .object({
         campaign_id: campaignId,
@@ -420,9 +300,6 @@ export const EMAIL_ACCOUNTS_TOOLS = defineTools([
     // and a single id, but the docs page and most clients use email_account_ids.
     query: [],
     body: (rest) => rest,
-    effect: "destructive",
-    costsCredits: false,
-    annotations: DESTROY,
     confirm: {
       action: (a) =>
         `Remove email account(s) ${(a.email_account_ids as number[]).join(", ")} from campaign ${a.campaign_id}; ` +
@@ -430,65 +307,43 @@ export const EMAIL_ACCOUNTS_TOOLS = defineTools([
       lookup: { path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] },
     },
     output: ACK,
-  },
-  {
+  }),
+  t.get("/email-accounts/tags", {
     name: "smartlead_list_email_account_tags",
     title: "SmartLead: list email account tags",
     description: "Lists every tag defined for organising sender mailboxes, with ids and colours.",
-    toolset: TOOLSET,
     catalogId: "sl.get_email_accounts_tags",
-    base: "smartlead",
-    method: "GET",
-    path: "/email-accounts/tags",
     input: z.object({}).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.post("/email-accounts/tag-list", {
     name: "smartlead_get_email_account_tags_by_email",
     title: "SmartLead: tags of given mailboxes",
     description: "Looks up the tags (and account ids) of sender mailboxes by their email addresses, up to 100 at once.",
-    toolset: TOOLSET,
     catalogId: "sl.post_email_accounts_tag_list",
-    base: "smartlead",
-    method: "POST",
-    path: "/email-accounts/tag-list",
+    kind: "read",
     input: z
       .object({ email_ids: z.array(email()).min(1).max(100).describe("Mailbox email addresses to look up (1–100)") })
       .strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.post("/tags", {
     name: "smartlead_create_email_account_tag",
     title: "SmartLead: create an email account tag",
     description: "Creates a tag for grouping sender mailboxes; a default colour is used when none is given.",
-    toolset: TOOLSET,
     catalogId: "sl.post_tags",
-    base: "smartlead",
-    method: "POST",
-    path: "/tags",
+    kind: "create",
     input: z
       .object({
         name: tagName,
         color: hexColor("Tag colour").optional(),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
-  },
-  {
+  }),
+  t.post("/email-accounts/tag-manager", {
     name: "smartlead_update_email_account_tag",
     title: "SmartLead: rename or recolour a tag",
     description: "Changes an existing email account tag's name and colour.",
-    toolset: TOOLSET,
     catalogId: "sl.post_email_accounts_tag_manager",
-    base: "smartlead",
-    method: "POST",
-    path: "/email-accounts/tag-manager",
+    kind: "update",
     input: z
       .object({
         id: tagId,
@@ -496,39 +351,27 @@ export const EMAIL_ACCOUNTS_TOOLS = defineTools([
         color: hexColor("Tag colour"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
-  },
-  {
+  }),
+  t.post("/email-accounts/tag-mapping", {
     name: "smartlead_assign_email_account_tags",
     title: "SmartLead: tag email accounts",
     description: "Adds existing tags to sender mailboxes (up to 25 mailboxes per call).",
-    toolset: TOOLSET,
     catalogId: "sl.post_email_accounts_tag_mapping",
-    base: "smartlead",
-    method: "POST",
-    path: "/email-accounts/tag-mapping",
+    kind: "update",
     input: z
       .object({
         email_account_ids: accountIds(25, "Email account ids to tag"),
         tag_ids: z.array(tagId).min(1).max(50).describe("Tag ids to add (1–50)"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
     output: ACK,
-  },
-  {
+  }),
+  t.delete("/email-accounts/tag-mapping", {
     name: "smartlead_remove_email_account_tags",
     title: "SmartLead: untag email accounts",
     description: "Removes tags from sender mailboxes; the tags themselves are kept.",
-    toolset: TOOLSET,
     catalogId: "sl.delete_email_accounts_tag_mapping",
-    base: "smartlead",
-    method: "DELETE",
-    path: "/email-accounts/tag-mapping",
+    kind: "update",
     input: z
       .object({
         email_account_ids: accountIds(100, "Email account ids to untag"),
@@ -538,9 +381,6 @@ export const EMAIL_ACCOUNTS_TOOLS = defineTools([
     // The docs send these ids as a JSON body on DELETE.
     query: [],
     body: (rest) => rest,
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
     output: ACK,
-  },
-]);
+  }),
+];

@@ -1,12 +1,12 @@
 /** SmartLead master inbox: reply lists, one thread, replying and forwarding, and lead handling from the inbox. */
 import { z } from "zod";
-import { defineTools, type Args, type ToolDefinition, type ToolOutcome } from "../tools/define";
-import { READ, SEND, SET, WRITE } from "../tools/annotations";
+import { toolset } from "../tools/toolset";
+import type { Args, ToolDefinition } from "../tools/define";
 import { date, datetime, domain, email, id, limit, offset, text } from "../tools/fields";
 import { campaignId } from "./fields";
 
 
-const TOOLSET = "smartlead_inbox";
+const t = toolset("smartlead_inbox");
 
 const leadMapId = id("Lead-in-campaign id (campaign_lead_map_id / email_lead_map_id from inbox results)");
 const statsId = (what: string) => z.string().trim().min(1).max(200).describe(what);
@@ -77,71 +77,21 @@ const PAGE = z.looseObject({
  * or as {messages, total_count, offset, limit} (current docs). Either way the
  * result is {items, count, total_count, offset, limit, next_offset}.
  */
-function page(listKey: string) {
-  return (data: unknown, args: Args): ToolOutcome => {
-    const obj = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
-    const list = Array.isArray(data) ? data : [obj?.[listKey], obj?.messages, obj?.data].find(Array.isArray);
-    const items = (list ?? []) as unknown[];
-    const raw = obj?.total_count;
-    const total = typeof raw === "number" ? raw : typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : null;
-    const from = typeof args.offset === "number" ? args.offset : 0;
-    const size = typeof args.limit === "number" ? args.limit : null;
-    const more = total !== null ? from + items.length < total : size !== null && items.length >= size;
-    return {
-      data: {
-        items,
-        count: items.length,
-        total_count: total,
-        offset: from,
-        limit: size,
-        next_offset: more && items.length > 0 ? from + items.length : null,
-      },
-    };
-  };
-}
+const INBOX_PAGE = { rows: ["messages", "data"], only: true, total: "total_count", paged: true } as const;
 
 const SORT_REPLY = ["REPLY_TIME_DESC", "SENT_TIME_DESC"] as const;
 
-interface ListSpec {
-  name: string;
-  title: string;
-  description: string;
-  catalogId: string;
-  path: string;
-  sort: readonly [string, ...string[]];
-  filters: FilterLimits;
-  /** Whether the endpoint takes ?fetch_message_history. */
-  history: boolean;
-}
-
-function inboxList(s: ListSpec): ToolDefinition {
-  return {
-    name: s.name,
-    title: s.title,
-    description: `${s.description} At most 20 per page.`,
-    toolset: TOOLSET,
-    catalogId: s.catalogId,
-    base: "smartlead",
-    method: "POST",
-    path: s.path,
-    input: z
-      .object({
-        ...(s.history
-          ? { fetch_message_history: z.boolean().optional().describe("Include full thread history (slower)") }
-          : {}),
-        offset: offset(),
-        limit: limit(20, 20),
-        filters: inboxFilters(s.filters),
-        sortBy: z.enum(s.sort).optional().describe("Sort order"),
-      })
-      .strict(),
-    query: s.history ? ["fetch_message_history"] : [],
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-    shape: page("messages"),
-    output: PAGE,
-  };
+/** The input of an inbox list: a page of at most 20, its filters and sort order, and (where the endpoint takes it) full thread history. */
+function inboxListInput(sort: readonly [string, ...string[]], filters: FilterLimits, history: boolean): z.ZodType<Args> {
+  return z
+    .object({
+      ...(history ? { fetch_message_history: z.boolean().optional().describe("Include full thread history (slower)") } : {}),
+      offset: offset(),
+      limit: limit(20, 20),
+      filters: inboxFilters(filters),
+      sortBy: z.enum(sort).optional().describe("Sort order"),
+    })
+    .strict();
 }
 
 const STANDARD: FilterLimits = { campaigns: 5, accounts: 10, others: 10 };
@@ -151,117 +101,123 @@ const joinList = (v: unknown) => (Array.isArray(v) ? v.join(",") : v);
 
 const ACK = z.looseObject({ ok: z.boolean().optional(), success: z.boolean().optional(), message: z.string().optional() });
 
-export const INBOX_TOOLS = defineTools([
-  inboxList({
+export const INBOX_TOOLS: ToolDefinition[] = [
+  t.post("/master-inbox/inbox-replies", {
     name: "smartlead_list_inbox_replies",
     title: "SmartLead: inbox replies",
-    description: "Lists lead replies across all campaigns (the master inbox), newest first, with filters.",
+    description: "Lists lead replies across all campaigns (the master inbox), newest first, with filters. At most 20 per page.",
     catalogId: "sl.post_master_inbox_inbox_replies",
-    path: "/master-inbox/inbox-replies",
-    sort: SORT_REPLY,
-    filters: { campaigns: 5, accounts: 20, others: 10 },
-    history: true,
+    kind: "read",
+    input: inboxListInput(SORT_REPLY, { campaigns: 5, accounts: 20, others: 10 }, true),
+    query: ["fetch_message_history"],
+    list: INBOX_PAGE,
+    output: PAGE,
   }),
-  inboxList({
+  t.post("/master-inbox/unread-replies", {
     name: "smartlead_list_inbox_unread_replies",
     title: "SmartLead: unread inbox replies",
-    description: "Lists lead replies nobody has read yet, across all campaigns, with the same filters as the inbox.",
+    description: "Lists lead replies nobody has read yet, across all campaigns, with the same filters as the inbox. At most 20 per page.",
     catalogId: "sl.post_master_inbox_unread_replies",
-    path: "/master-inbox/unread-replies",
-    sort: SORT_REPLY,
-    filters: STANDARD,
-    history: true,
+    kind: "read",
+    input: inboxListInput(SORT_REPLY, STANDARD, true),
+    query: ["fetch_message_history"],
+    list: INBOX_PAGE,
+    output: PAGE,
   }),
-  inboxList({
+  t.post("/master-inbox/sent", {
     name: "smartlead_list_inbox_sent",
     title: "SmartLead: sent emails",
-    description: "Lists sent campaign emails with their engagement status (opened, clicked, replied, bounced…), across campaigns.",
+    description: "Lists sent campaign emails with their engagement status (opened, clicked, replied, bounced…), across campaigns. At most 20 per page.",
     catalogId: "sl.post_master_inbox_sent",
-    path: "/master-inbox/sent",
-    sort: SORT_REPLY,
-    filters: { campaigns: 15, accounts: 100, others: 100 },
-    history: false,
+    kind: "read",
+    input: inboxListInput(SORT_REPLY, { campaigns: 15, accounts: 100, others: 100 }, false),
+    query: [],
+    list: INBOX_PAGE,
+    output: PAGE,
   }),
-  inboxList({
+  t.post("/master-inbox/important", {
     name: "smartlead_list_inbox_important",
     title: "SmartLead: important threads",
-    description: "Lists inbox threads marked important.",
+    description: "Lists inbox threads marked important. At most 20 per page.",
     catalogId: "sl.post_master_inbox_important",
-    path: "/master-inbox/important",
-    sort: SORT_REPLY,
-    filters: STANDARD,
-    history: true,
+    kind: "read",
+    input: inboxListInput(SORT_REPLY, STANDARD, true),
+    query: ["fetch_message_history"],
+    list: INBOX_PAGE,
+    output: PAGE,
   }),
-  inboxList({
+  t.post("/master-inbox/snoozed", {
     name: "smartlead_list_inbox_snoozed",
     title: "SmartLead: snoozed threads",
-    description: "Lists inbox threads snoozed until later.",
+    description: "Lists inbox threads snoozed until later. At most 20 per page.",
     catalogId: "sl.post_master_inbox_snoozed",
-    path: "/master-inbox/snoozed",
-    sort: SORT_REPLY,
-    filters: STANDARD,
-    history: true,
+    kind: "read",
+    input: inboxListInput(SORT_REPLY, STANDARD, true),
+    query: ["fetch_message_history"],
+    list: INBOX_PAGE,
+    output: PAGE,
   }),
-  inboxList({
+  t.post("/master-inbox/archived", {
     name: "smartlead_list_inbox_archived",
     title: "SmartLead: archived threads",
-    description: "Lists archived inbox threads.",
+    description: "Lists archived inbox threads. At most 20 per page.",
     catalogId: "sl.post_master_inbox_archived",
-    path: "/master-inbox/archived",
-    sort: SORT_REPLY,
-    filters: STANDARD,
-    history: true,
+    kind: "read",
+    input: inboxListInput(SORT_REPLY, STANDARD, true),
+    query: ["fetch_message_history"],
+    list: INBOX_PAGE,
+    output: PAGE,
   }),
-  inboxList({
+  t.post("/master-inbox/scheduled", {
     name: "smartlead_list_inbox_scheduled",
     title: "SmartLead: scheduled emails",
-    description: "Lists emails queued to be sent later, sortable by scheduled time.",
+    description: "Lists emails queued to be sent later, sortable by scheduled time. At most 20 per page.",
     catalogId: "sl.post_master_inbox_scheduled",
-    path: "/master-inbox/scheduled",
-    sort: ["SCHEDULED_TIME_ASC", "SCHEDULED_TIME_DESC"],
-    filters: STANDARD,
-    history: true,
+    kind: "read",
+    input: inboxListInput(["SCHEDULED_TIME_ASC", "SCHEDULED_TIME_DESC"], STANDARD, true),
+    query: ["fetch_message_history"],
+    list: INBOX_PAGE,
+    output: PAGE,
   }),
-  inboxList({
+  t.post("/master-inbox/reminders", {
     name: "smartlead_list_inbox_reminders",
     title: "SmartLead: threads with reminders",
-    description: "Lists inbox threads that have a reminder set, sortable by reminder time (ASC puts overdue first).",
+    description: "Lists inbox threads that have a reminder set, sortable by reminder time (ASC puts overdue first). At most 20 per page.",
     catalogId: "sl.post_master_inbox_reminders",
-    path: "/master-inbox/reminders",
-    sort: ["REMINDER_TIME_ASC", "REMINDER_TIME_DESC"],
-    filters: STANDARD,
-    history: false,
+    kind: "read",
+    input: inboxListInput(["REMINDER_TIME_ASC", "REMINDER_TIME_DESC"], STANDARD, false),
+    query: [],
+    list: INBOX_PAGE,
+    output: PAGE,
   }),
-  inboxList({
+  t.post("/master-inbox/assigned-me", {
     name: "smartlead_list_inbox_assigned_to_me",
     title: "SmartLead: threads assigned to me",
-    description: "Lists inbox threads assigned to the API key's user. Id filters take one value each here.",
+    description: "Lists inbox threads assigned to the API key's user. Id filters take one value each here. At most 20 per page.",
     catalogId: "sl.post_master_inbox_assigned_me",
-    path: "/master-inbox/assigned-me",
-    sort: SORT_REPLY,
-    filters: SINGLE,
-    history: true,
+    kind: "read",
+    input: inboxListInput(SORT_REPLY, SINGLE, true),
+    query: ["fetch_message_history"],
+    list: INBOX_PAGE,
+    output: PAGE,
   }),
-  inboxList({
+  t.post("/master-inbox/views", {
     name: "smartlead_list_inbox_view",
     title: "SmartLead: custom inbox view",
-    description: "Lists inbox threads matching a custom view's filters, including leads in a given subsequence. Id filters take one value each here.",
+    description: "Lists inbox threads matching a custom view's filters, including leads in a given subsequence. Id filters take one value each here. At most 20 per page.",
     catalogId: "sl.post_master_inbox_views",
-    path: "/master-inbox/views",
-    sort: SORT_REPLY,
-    filters: { ...SINGLE, subSequence: true },
-    history: true,
+    kind: "read",
+    input: inboxListInput(SORT_REPLY, { ...SINGLE, subSequence: true }, true),
+    query: ["fetch_message_history"],
+    list: INBOX_PAGE,
+    output: PAGE,
   }),
-  {
+  t.get("/master-inbox/untracked-replies", {
     name: "smartlead_list_untracked_replies",
     title: "SmartLead: untracked replies",
     description:
       "Lists emails received in connected mailboxes that belong to no campaign (manual outreach, forwards), up to 100 per page; filter by sender, recipient or subject.",
-    toolset: TOOLSET,
     catalogId: "sl.get_master_inbox_untracked_replies",
-    base: "smartlead",
-    method: "GET",
-    path: "/master-inbox/untracked-replies",
     input: z
       .object({
         offset: offset(),
@@ -273,51 +229,31 @@ export const INBOX_TOOLS = defineTools([
         subject_line: text("Subject contains", 200).optional(),
       })
       .strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-    shape: page("untracked_replies"),
+    list: { ...INBOX_PAGE, rows: ["untracked_replies", "messages", "data"] },
     output: PAGE,
-  },
-  {
+  }),
+  t.get("/master-inbox/{id}", {
     name: "smartlead_get_inbox_thread",
     title: "SmartLead: get one inbox thread",
     description: "Gets one master-inbox thread by its campaign_lead_map_id: the lead, campaign, category and the whole message history.",
-    toolset: TOOLSET,
     catalogId: "sl.get_master_inbox_by_id",
-    base: "smartlead",
-    method: "GET",
-    path: "/master-inbox/{id}",
     input: z.object({ id: id("Inbox thread id (the campaign_lead_map_id from inbox lists)") }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.get("/master-inbox/reply-status", {
     name: "smartlead_get_reply_status",
     title: "SmartLead: delivery status of a reply",
     description: "Checks whether a reply sent from the inbox went out, by its Message-ID header (e.g. <uuid@domain>).",
-    toolset: TOOLSET,
     catalogId: "sl.get_master_inbox_reply_status",
-    base: "smartlead",
-    method: "GET",
-    path: "/master-inbox/reply-status",
     input: z.object({ message_id: messageId("Message-ID of the sent reply, usually in angle brackets") }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/reply-email-thread", {
     name: "smartlead_reply_to_lead",
     title: "SmartLead: reply to a lead",
     description:
       "Emails a reply to a lead in its campaign thread, now or at scheduled_time; email_stats_id comes from the lead's message history. " +
       "Cannot be recalled; the first call returns a preview and a confirmation token.",
-    toolset: TOOLSET,
     catalogId: "sl.post_campaigns_by_campaign_id_reply_email_thread",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/reply-email-thread",
+    kind: "send",
     input: z
       .object({
         campaign_id: campaignId,
@@ -352,9 +288,6 @@ export const INBOX_TOOLS = defineTools([
       .strict(),
     // SmartLead takes cc/bcc as one comma-separated string.
     body: (rest) => ({ ...rest, ...(rest.cc ? { cc: joinList(rest.cc) } : {}), ...(rest.bcc ? { bcc: joinList(rest.bcc) } : {}) }),
-    effect: "sends_email",
-    costsCredits: false,
-    annotations: SEND,
     confirm: {
       action: (a) => {
         const to = a.to_email ? ` to ${String(a.to_email)}` : " to the lead";
@@ -364,17 +297,14 @@ export const INBOX_TOOLS = defineTools([
       },
       lookup: { path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] },
     },
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/forward-email", {
     name: "smartlead_forward_email",
     title: "SmartLead: forward a campaign email",
     description:
       "Forwards a campaign email thread to other people, optionally with your own note and subject. Sends real email; two-step: the first call returns a preview and a token.",
-    toolset: TOOLSET,
     catalogId: "sl.post_campaigns_by_campaign_id_forward_email",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/forward-email",
+    kind: "send",
     // The catalog lists no body; the docs page documents this one, which is what we send.
     input: z
       .object({
@@ -387,26 +317,20 @@ export const INBOX_TOOLS = defineTools([
       })
       .strict(),
     body: (rest) => ({ ...rest, to_emails: joinList(rest.to_emails) }),
-    effect: "sends_email",
-    costsCredits: false,
-    annotations: SEND,
     confirm: {
       action: (a) =>
         `Forward email ${String(a.message_id)} of campaign ${a.campaign_id} to ${(a.to_emails as string[]).join(", ")}. Sent email cannot be recalled.`,
       lookup: { path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] },
     },
     output: ACK,
-  },
-  {
+  }),
+  t.post("/master-inbox/push-to-subsequence", {
     name: "smartlead_inbox_push_to_subsequence",
     title: "SmartLead: push a lead to a subsequence",
     description:
       "Moves a lead from its campaign into a subsequence (child campaign), which then starts emailing them after the optional delay. Two-step: the first call returns a preview and a token.",
-    toolset: TOOLSET,
     catalogId: "sl.post_master_inbox_push_to_subsequence",
-    base: "smartlead",
-    method: "POST",
-    path: "/master-inbox/push-to-subsequence",
+    kind: "send",
     input: z
       .object({
         email_lead_map_id: leadMapId,
@@ -415,9 +339,6 @@ export const INBOX_TOOLS = defineTools([
         stop_lead_on_parent_campaign_reply: z.boolean().optional().describe("Stop the subsequence if the lead replies to the parent campaign"),
       })
       .strict(),
-    effect: "sends_email",
-    costsCredits: false,
-    annotations: SEND,
     confirm: {
       action: (a) =>
         `Push lead ${a.email_lead_map_id} into subsequence ${a.sub_sequence_id}, which will start emailing them` +
@@ -425,17 +346,14 @@ export const INBOX_TOOLS = defineTools([
       lookup: { path: "/campaigns/{sub_sequence_id}", pick: ["id", "name", "status"] },
     },
     output: ACK,
-  },
-  {
+  }),
+  t.patch("/master-inbox/resume-lead", {
     name: "smartlead_inbox_resume_lead",
     title: "SmartLead: resume a paused lead",
     description:
       "Resumes a paused lead's sequence in a campaign, now or after a delay in days, so it gets the remaining emails. Two-step: the first call returns a preview and a token.",
-    toolset: TOOLSET,
     catalogId: "sl.patch_master_inbox_resume_lead",
-    base: "smartlead",
-    method: "PATCH",
-    path: "/master-inbox/resume-lead",
+    kind: "send",
     input: z
       .object({
         campaign_id: campaignId,
@@ -443,9 +361,6 @@ export const INBOX_TOOLS = defineTools([
         resume_delay_days: z.number().int().min(0).max(365).optional().describe("Days to wait before resuming (0–365, default 0)"),
       })
       .strict(),
-    effect: "sends_email",
-    costsCredits: false,
-    annotations: SEND,
     confirm: {
       action: (a) =>
         `Resume lead ${a.email_lead_map_id} in campaign ${a.campaign_id}` +
@@ -453,117 +368,84 @@ export const INBOX_TOOLS = defineTools([
       lookup: { path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] },
     },
     output: ACK,
-  },
-  {
+  }),
+  t.patch("/master-inbox/update-category", {
     name: "smartlead_inbox_update_lead_category",
     title: "SmartLead: set a lead's category",
     description:
       "Sets the category of a lead's thread (1 Interested, 2 Meeting Request, 3 Not Interested, 4 Do Not Contact, 5 Information Request, or a custom id); null clears it.",
-    toolset: TOOLSET,
     catalogId: "sl.patch_master_inbox_update_category",
-    base: "smartlead",
-    method: "PATCH",
-    path: "/master-inbox/update-category",
+    kind: "update",
     input: z
       .object({
         email_lead_map_id: leadMapId,
         category_id: id("Category id").nullable().describe("Category id, or null to remove the category"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
     output: ACK,
-  },
-  {
+  }),
+  t.patch("/master-inbox/update-revenue", {
     name: "smartlead_inbox_update_lead_revenue",
     title: "SmartLead: set a lead's revenue",
     description: "Records the deal value of a lead (account currency) for ROI reporting.",
-    toolset: TOOLSET,
     catalogId: "sl.patch_master_inbox_update_revenue",
-    base: "smartlead",
-    method: "PATCH",
-    path: "/master-inbox/update-revenue",
+    kind: "update",
     input: z
       .object({
         email_lead_map_id: leadMapId,
         revenue: z.number().min(0).max(1_000_000_000_000).describe("Revenue amount (≥ 0)"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
     output: ACK,
-  },
-  {
+  }),
+  t.post("/master-inbox/update-team-member", {
     name: "smartlead_inbox_assign_team_member",
     title: "SmartLead: assign a lead to a team member",
     description: "Assigns (or reassigns) a lead's thread to a team member.",
-    toolset: TOOLSET,
     catalogId: "sl.post_master_inbox_update_team_member",
-    base: "smartlead",
-    method: "POST",
-    path: "/master-inbox/update-team-member",
+    kind: "update",
     input: z
       .object({
         email_lead_map_id: leadMapId,
         team_member_id: id("Team member id"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
     output: ACK,
-  },
-  {
+  }),
+  t.patch("/master-inbox/change-read-status", {
     name: "smartlead_inbox_set_read_status",
     title: "SmartLead: mark a thread read or unread",
     description: "Marks a lead's inbox thread as read (true) or unread (false).",
-    toolset: TOOLSET,
     catalogId: "sl.patch_master_inbox_change_read_status",
-    base: "smartlead",
-    method: "PATCH",
-    path: "/master-inbox/change-read-status",
+    kind: "update",
     input: z
       .object({
         email_lead_map_id: leadMapId,
         read_status: z.boolean().describe("true = read, false = unread"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
     output: ACK,
-  },
-  {
+  }),
+  t.post("/master-inbox/create-note", {
     name: "smartlead_inbox_create_lead_note",
     title: "SmartLead: add a note to a lead",
     description: "Adds an internal note to a lead's inbox thread (not sent to the lead).",
-    toolset: TOOLSET,
     catalogId: "sl.post_master_inbox_create_note",
-    base: "smartlead",
-    method: "POST",
-    path: "/master-inbox/create-note",
+    kind: "create",
     input: z
       .object({
         email_lead_map_id: leadMapId,
         note_message: text("Note text", 5000),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
     output: ACK,
-  },
-  {
+  }),
+  t.post("/master-inbox/create-task", {
     name: "smartlead_inbox_create_lead_task",
     title: "SmartLead: create a task for a lead",
     description: "Creates a follow-up task on a lead's inbox thread, with optional priority and due date.",
-    toolset: TOOLSET,
     catalogId: "sl.post_master_inbox_create_task",
-    base: "smartlead",
-    method: "POST",
-    path: "/master-inbox/create-task",
+    kind: "create",
     input: z
       .object({
         email_lead_map_id: leadMapId,
@@ -573,20 +455,14 @@ export const INBOX_TOOLS = defineTools([
         due_date: z.union([datetime(), date()]).optional().describe("Due date, ISO 8601 date or date-time"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
     output: ACK,
-  },
-  {
+  }),
+  t.post("/master-inbox/set-reminder", {
     name: "smartlead_inbox_set_lead_reminder",
     title: "SmartLead: set a reminder on a lead",
     description: "Sets a reminder on one message of a lead's thread; it shows in the reminders list at the given time.",
-    toolset: TOOLSET,
     catalogId: "sl.post_master_inbox_set_reminder",
-    base: "smartlead",
-    method: "POST",
-    path: "/master-inbox/set-reminder",
+    kind: "create",
     input: z
       .object({
         email_lead_map_id: leadMapId,
@@ -595,29 +471,20 @@ export const INBOX_TOOLS = defineTools([
         reminder_time: datetime("When to remind"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
     output: ACK,
-  },
-  {
+  }),
+  t.post("/master-inbox/block-domains", {
     name: "smartlead_inbox_block_domains",
     title: "SmartLead: block email domains",
     description: "Adds domains to the account-wide block list so no campaign emails them again (up to 100 per call).",
-    toolset: TOOLSET,
     catalogId: "sl.post_master_inbox_block_domains",
-    base: "smartlead",
-    method: "POST",
-    path: "/master-inbox/block-domains",
+    kind: "update",
     input: z
       .object({
         domains: z.array(domain("Domain to block, e.g. example.com")).min(1).max(100).describe("Domains to block (1–100)"),
         source: z.enum(["manual", "bounce", "complaint", "invalid"]).optional().describe("Why they are blocked (default manual)"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
     output: ACK,
-  },
-]);
+  }),
+];

@@ -4,14 +4,14 @@
  * leads, categories, lead lists, and CRM notes, tags and tasks.
  */
 import { z } from "zod";
-import { defineTools, type ToolOutcome } from "../tools/define";
-import { DESTROY, READ, SEND, SET, WRITE } from "../tools/annotations";
+import { toolset } from "../tools/toolset";
+import type { ToolDefinition } from "../tools/define";
 import { date, datetime, email, id, limit, offset, text } from "../tools/fields";
-import { defaultShape } from "../tools/forward";
+import { defaultShape } from "../tools/shape";
 import { campaignId, emailAccountId, leadId, leadStatus } from "./fields";
 import { addLeadsInput, addLeadsToCampaign, leadFields, MAX_LEADS_PER_CALL, MAX_LEADS_PER_REQUEST } from "./lead-import";
 
-const TOOLSET = "smartlead_leads";
+const t = toolset("smartlead_leads");
 
 
 const CAMPAIGN_LOOKUP = { path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] } as const;
@@ -45,15 +45,6 @@ const looseSettings = (what: string, maxKeys = 20) =>
     .refine((o) => Object.keys(o).length <= maxKeys, `at most ${maxKeys} keys`)
     .describe(what);
 
-/** Lists that come as {…, data: [...]}: the array becomes items/count so pagination can see it. */
-function listShape(data: unknown): ToolOutcome {
-  if (data && typeof data === "object" && !Array.isArray(data)) {
-    const { data: list, ...rest } = data as Record<string, unknown>;
-    if (Array.isArray(list)) return { data: { ...rest, items: list, count: list.length } };
-  }
-  return { data: defaultShape(data) };
-}
-
 const pageFields = {
   items: z.array(z.looseObject({})).optional(),
   count: z.number().optional(),
@@ -79,17 +70,13 @@ const listLead = z
   .catchall(primitive)
   .refine((o) => Object.keys(o).length <= 250, "at most 250 fields per lead");
 
-export const LEADS_TOOLS = defineTools([
-  {
+export const LEADS_TOOLS: ToolDefinition[] = [
+  t.get("/campaigns/{campaign_id}/leads", {
     name: "smartlead_list_campaign_leads",
     title: "SmartLead: list a campaign's leads",
     description:
       "Lists the leads in a campaign (100 per page at most) with their status, category and contact fields; filter by status, category, engagement or dates.",
-    toolset: TOOLSET,
     catalogId: "sl.get_campaigns_by_campaign_id_leads",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns/{campaign_id}/leads",
     input: z
       .object({
         campaign_id: campaignId,
@@ -103,28 +90,18 @@ export const LEADS_TOOLS = defineTools([
         event_time_gt: datetime().describe("Only leads with activity after (ISO 8601)").optional(),
       })
       .strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-    paginated: true,
-    shape: listShape,
+    list: { rows: ["data"], paged: true },
     output: z.looseObject({ total_leads: z.union([z.number(), z.string()]).nullable().optional(), ...pageFields }),
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/leads", {
     name: "smartlead_add_leads_to_campaign",
     title: "SmartLead: add leads to a campaign",
     description:
       `Adds up to ${MAX_LEADS_PER_CALL.toLocaleString("en-US")} leads to a campaign in chunks of ≤${MAX_LEADS_PER_REQUEST} (duplicate emails dropped) and reports SmartLead's counts per chunk. ` +
       "If a chunk fails, later chunks are not sent and the result lists the unsent leads to resend.",
-    toolset: TOOLSET,
     catalogId: "sl.post_campaigns_by_campaign_id_leads",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/leads",
+    kind: "create",
     input: addLeadsInput,
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
     run: addLeadsToCampaign,
     output: z.looseObject({
       complete: z.boolean().optional(),
@@ -132,21 +109,14 @@ export const LEADS_TOOLS = defineTools([
       chunks: z.array(z.looseObject({})).optional(),
       not_sent: z.looseObject({}).optional(),
     }),
-  },
-  {
+  }),
+  t.get("/leads", {
     name: "smartlead_get_lead_by_email",
     title: "SmartLead: find a lead by email",
     description:
       "Looks up a lead by email address across all campaigns: contact fields, custom fields, unsubscribe state and the campaigns it is in. found is false when there is no such lead.",
-    toolset: TOOLSET,
     catalogId: "sl.get_leads",
-    base: "smartlead",
-    method: "GET",
-    path: "/leads",
     input: z.object({ email: email("Lead's email address") }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
     shape: (data, args) => {
       const record = defaultShape(data);
       if (Object.keys(record).length === 0) {
@@ -160,46 +130,28 @@ export const LEADS_TOOLS = defineTools([
       email: z.string().nullable().optional(),
       lead_campaign_data: z.array(z.looseObject({})).nullable().optional(),
     }),
-  },
-  {
+  }),
+  t.get("/leads/{lead_id}", {
     name: "smartlead_get_lead",
     title: "SmartLead: get a lead by id",
     description: "Gets one lead by its id: contact details, custom fields, category and engagement.",
-    toolset: TOOLSET,
     catalogId: "sl.get_leads_by_lead_id",
-    base: "smartlead",
-    method: "GET",
-    path: "/leads/{lead_id}",
     input: z.object({ lead_id: leadId }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
     output: leadRecord,
-  },
-  {
+  }),
+  t.get("/leads/{lead_id}/campaigns", {
     name: "smartlead_list_lead_campaigns",
     title: "SmartLead: list a lead's campaigns",
     description: "Lists every campaign a lead belongs to (id, name, status).",
-    toolset: TOOLSET,
     catalogId: "sl.get_leads_by_lead_id_campaigns",
-    base: "smartlead",
-    method: "GET",
-    path: "/leads/{lead_id}/campaigns",
     input: z.object({ lead_id: leadId }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.get("/campaigns/{campaign_id}/leads/{lead_id}/message-history", {
     name: "smartlead_get_lead_message_history",
     title: "SmartLead: get a lead's email thread",
     description:
       "Returns the full email conversation with a lead in a campaign: every sent email and reply with subject, body, time and open/click counts.",
-    toolset: TOOLSET,
     catalogId: "sl.get_campaigns_by_campaign_id_leads_by_lead_id_message_history",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns/{campaign_id}/leads/{lead_id}/message-history",
     input: z
       .object({
         campaign_id: campaignId,
@@ -208,25 +160,18 @@ export const LEADS_TOOLS = defineTools([
         show_plain_text_response: z.boolean().optional().describe("Also return plain-text bodies"),
       })
       .strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
     output: z.looseObject({
       history: z.array(z.looseObject({})).optional(),
       from: z.string().nullable().optional(),
       to: z.string().nullable().optional(),
     }),
-  },
-  {
+  }),
+  t.get("/campaigns/all-leads-activities", {
     name: "smartlead_list_leads_activities",
     title: "SmartLead: list lead activity across campaigns",
     description:
       "Lists lead activity across all campaigns (sent emails, opens, clicks, replies, threads), up to 1,000 leads per page; narrow it with a time range.",
-    toolset: TOOLSET,
     catalogId: "sl.get_campaigns_all_leads_activities",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns/all-leads-activities",
     input: z
       .object({
         offset: offset(),
@@ -240,28 +185,17 @@ export const LEADS_TOOLS = defineTools([
           ctx.addIssue({ code: "custom", path: ["event_time_from"], message: "event_time_to needs event_time_from" });
         }
       }),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-    paginated: true,
-    shape: listShape,
+    list: { rows: ["data"], paged: true },
     output: z.looseObject({ ...pageFields, hasMore: z.boolean().nullable().optional() }),
-  },
-  {
+  }),
+  t.get("/campaigns/{campaign_id}/leads-export", {
     name: "smartlead_export_campaign_leads",
     title: "SmartLead: export a campaign's leads as CSV",
     description:
       "Exports every lead in a campaign as CSV text (contact fields, status, category, opens, clicks, replies). Large campaigns can exceed the response size cap; then page with smartlead_list_campaign_leads.",
-    toolset: TOOLSET,
     catalogId: "sl.get_campaigns_by_campaign_id_leads_export",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns/{campaign_id}/leads-export",
     input: z.object({ campaign_id: campaignId }).strict(),
     textResponse: true,
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
     shape: (data, args) => {
       if (typeof data !== "string") return { data: defaultShape(data) };
       const rows = data.split(/\r?\n/).filter((l) => l.trim() !== "").length;
@@ -270,35 +204,26 @@ export const LEADS_TOOLS = defineTools([
       };
     },
     output: z.looseObject({ format: z.string().optional(), row_count: z.number().optional(), csv: z.string().optional() }),
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/leads/{lead_id}", {
     name: "smartlead_update_campaign_lead",
     title: "SmartLead: update a lead's details",
     description:
       "Updates a lead's contact fields and custom fields (merged into the existing ones). email is required even when unchanged; the change applies to the lead in every campaign.",
-    toolset: TOOLSET,
     catalogId: "sl.post_campaigns_by_campaign_id_leads_by_lead_id",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/leads/{lead_id}",
+    kind: "update",
     input: z
       .object({ campaign_id: campaignId, lead_id: leadId, email: email("Lead's email address (required, even if unchanged)"), ...leadFields })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
     output: okResult,
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/leads/{lead_id}/category", {
     name: "smartlead_set_campaign_lead_category",
     title: "SmartLead: set a lead's category in a campaign",
     description:
       "Sets (or with category_id null, clears) a lead's category in a campaign, e.g. Interested; optionally pauses the lead. Category ids come from smartlead_list_lead_categories.",
-    toolset: TOOLSET,
     catalogId: "sl.post_campaigns_by_campaign_id_leads_by_lead_id_category",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/leads/{lead_id}/category",
+    kind: "update",
     input: z
       .object({
         campaign_id: campaignId,
@@ -307,34 +232,22 @@ export const LEADS_TOOLS = defineTools([
         pause_lead: z.boolean().optional().describe("Also pause the lead (default false)"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/leads/{lead_id}/pause", {
     name: "smartlead_pause_campaign_lead",
     title: "SmartLead: pause a lead in a campaign",
     description: "Pauses one lead in a campaign: its scheduled emails stop until it is resumed.",
-    toolset: TOOLSET,
     catalogId: "sl.post_campaigns_by_campaign_id_leads_by_lead_id_pause",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/leads/{lead_id}/pause",
+    kind: "update",
     input: z.object({ campaign_id: campaignId, lead_id: leadId }).strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/leads/{lead_id}/resume", {
     name: "smartlead_resume_campaign_lead",
     title: "SmartLead: resume a paused lead",
     description:
       "Resumes a paused lead so the campaign emails it again, optionally after a delay in days. Fails on a lead already at its last step. Asks for confirmation first.",
-    toolset: TOOLSET,
     catalogId: "sl.post_campaigns_by_campaign_id_leads_by_lead_id_resume",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/leads/{lead_id}/resume",
+    kind: "send",
     input: z
       .object({
         campaign_id: campaignId,
@@ -350,9 +263,6 @@ export const LEADS_TOOLS = defineTools([
           .describe("Days after the last sent email before the next one (0–365; default: the sequence's delay)"),
       })
       .strict(),
-    effect: "sends_email",
-    costsCredits: false,
-    annotations: SEND,
     confirm: {
       action: (a) =>
         `Lead ${String(a.lead_id)} in campaign ${String(a.campaign_id)} will be resumed and emailed again` +
@@ -360,41 +270,29 @@ export const LEADS_TOOLS = defineTools([
         "; emails once sent cannot be recalled.",
       lookup: CAMPAIGN_LOOKUP,
     },
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/leads/{lead_id}/unsubscribe", {
     name: "smartlead_unsubscribe_campaign_lead",
     title: "SmartLead: unsubscribe a lead from a campaign",
     description:
       "Unsubscribes a lead from one campaign so it gets no further emails from it. Cannot be undone through the API; asks for confirmation first.",
-    toolset: TOOLSET,
     catalogId: "sl.post_campaigns_by_campaign_id_leads_by_lead_id_unsubscribe",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/leads/{lead_id}/unsubscribe",
+    kind: "delete",
     input: z.object({ campaign_id: campaignId, lead_id: leadId }).strict(),
-    effect: "destructive",
-    costsCredits: false,
-    annotations: DESTROY,
     confirm: {
       action: (a) =>
         `Lead ${String(a.lead_id)} will be unsubscribed from campaign ${String(a.campaign_id)} and receive no more emails from it; this cannot be undone through the API.`,
       lookup: CAMPAIGN_LOOKUP,
     },
-  },
-  {
+  }),
+  t.post("/leads/{lead_id}/unsubscribe", {
     name: "smartlead_unsubscribe_lead_globally",
     title: "SmartLead: unsubscribe a lead from everything",
     description:
       "Unsubscribes a lead from all current and future campaigns of the account. Cannot be undone through the API; asks for confirmation first.",
-    toolset: TOOLSET,
     catalogId: "sl.post_leads_by_lead_id_unsubscribe",
-    base: "smartlead",
-    method: "POST",
-    path: "/leads/{lead_id}/unsubscribe",
+    kind: "delete",
     input: z.object({ lead_id: leadId }).strict(),
-    effect: "destructive",
-    costsCredits: false,
-    annotations: DESTROY,
     confirm: {
       action: (a) =>
         `Lead ${String(a.lead_id)} will be unsubscribed globally: no campaign, current or future, will email it again; this cannot be undone through the API.`,
@@ -408,54 +306,39 @@ export const LEADS_TOOLS = defineTools([
       return { data: record };
     },
     output: okResult,
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/leads/{lead_map_id}/manual-complete", {
     name: "smartlead_complete_campaign_lead",
     title: "SmartLead: mark a lead as completed",
     description:
       "Marks a lead's sequence in a campaign as completed so it gets no more emails, without unsubscribing it. Takes the campaign_lead_map_id, not the lead id.",
-    toolset: TOOLSET,
     catalogId: "sl.post_campaigns_by_campaign_id_leads_by_lead_map_id_manual_complete",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/leads/{lead_map_id}/manual-complete",
+    kind: "update",
     input: z
       .object({ campaign_id: campaignId, lead_map_id: id("The lead's campaign_lead_map_id (from smartlead_list_campaign_leads)") })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
-  },
-  {
+  }),
+  t.delete("/campaigns/{campaign_id}/leads/{lead_id}", {
     name: "smartlead_delete_campaign_lead",
     title: "SmartLead: remove a lead from a campaign",
     description:
       "Removes a lead from a campaign; a lead in no other campaign is deleted from the account for good. Cannot be undone; asks for confirmation first.",
-    toolset: TOOLSET,
     catalogId: "sl.delete_campaigns_by_campaign_id_leads_by_lead_id",
-    base: "smartlead",
-    method: "DELETE",
-    path: "/campaigns/{campaign_id}/leads/{lead_id}",
+    kind: "delete",
     input: z.object({ campaign_id: campaignId, lead_id: leadId }).strict(),
-    effect: "destructive",
-    costsCredits: false,
-    annotations: DESTROY,
     confirm: {
       action: (a) =>
         `Lead ${String(a.lead_id)} will be removed from campaign ${String(a.campaign_id)} with its history there; if it is in no other campaign it is deleted from the account. This cannot be undone.`,
       lookup: CAMPAIGN_LOOKUP,
     },
     output: okResult,
-  },
-  {
+  }),
+  t.post("/campaigns/update-lead-email-account", {
     name: "smartlead_update_lead_email_account",
     title: "SmartLead: change the sending account for a lead",
     description: "Sets which email account sends a campaign's emails to one lead.",
-    toolset: TOOLSET,
     catalogId: "sl.post_campaigns_update_lead_email_account",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/update-lead-email-account",
+    kind: "update",
     input: z
       .object({
         email_account_id: emailAccountId.describe("Email account to send from (positive integer)"),
@@ -464,116 +347,69 @@ export const LEADS_TOOLS = defineTools([
         override_lead_email_account: z.boolean().optional().describe("Replace an account already pinned to this lead"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
-  },
-  {
+  }),
+  t.get("/leads/fetch-categories", {
     name: "smartlead_list_lead_categories",
     title: "SmartLead: list lead categories",
     description: "Lists the lead categories (global and your own) with id, name and sentiment; use the ids to categorise leads.",
-    toolset: TOOLSET,
     catalogId: "sl.get_leads_fetch_categories",
-    base: "smartlead",
-    method: "GET",
-    path: "/leads/fetch-categories",
     input: z.object({}).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
     output: z.looseObject({
       items: z.array(z.looseObject({ id: z.number().optional(), name: z.string().nullable().optional() })).optional(),
       count: z.number().optional(),
     }),
-  },
-  {
+  }),
+  t.get("/crm/leads/notes/{id}", {
     name: "smartlead_get_lead_notes",
     title: "SmartLead: get a lead's CRM notes",
     description: "Lists the CRM notes written on a lead.",
-    toolset: TOOLSET,
     catalogId: "sl.get_crm_leads_notes_by_id",
-    base: "smartlead",
-    method: "GET",
-    path: "/crm/leads/notes/{id}",
     input: z.object({ id: leadId.describe("Lead id (positive integer)") }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.get("/crm/leads/tasks/{id}", {
     name: "smartlead_get_lead_tasks",
     title: "SmartLead: get a lead's CRM tasks",
     description: "Lists the CRM tasks on a lead (name, priority, due date, status).",
-    toolset: TOOLSET,
     catalogId: "sl.get_crm_leads_tasks_by_id",
-    base: "smartlead",
-    method: "GET",
-    path: "/crm/leads/tasks/{id}",
     input: z.object({ id: leadId.describe("Lead id (positive integer)") }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.get("/crm/leads/tags", {
     name: "smartlead_list_lead_tags",
     title: "SmartLead: list lead tags",
     description: "Lists a lead's CRM tags with their tag_mapping_id (needed to remove one), or every available tag when leadId is left out.",
-    toolset: TOOLSET,
     catalogId: "sl.get_crm_leads_tags",
-    base: "smartlead",
-    method: "GET",
-    path: "/crm/leads/tags",
     input: z.object({ leadId: leadId.optional().describe("Lead whose tags to list; leave out for all tags") }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.post("/crm/leads/tags", {
     name: "smartlead_add_lead_tags",
     title: "SmartLead: tag a lead",
     description: "Adds one or more existing CRM tags to a lead.",
-    toolset: TOOLSET,
     catalogId: "sl.post_crm_leads_tags",
-    base: "smartlead",
-    method: "POST",
-    path: "/crm/leads/tags",
+    kind: "update",
     input: z
       .object({
         leadId: leadId,
         tagIds: z.array(tagId).min(1).max(50).describe("Tags to add (1–50 tag ids)"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
-  },
-  {
+  }),
+  t.delete("/crm/leads/tags/{tagMappingId}", {
     name: "smartlead_remove_lead_tag",
     title: "SmartLead: remove a tag from a lead",
     description:
       "Removes one tag from a lead by its tag_mapping_id (from smartlead_list_lead_tags, not the tag id). Asks for confirmation first.",
-    toolset: TOOLSET,
     catalogId: "sl.delete_crm_leads_tags_by_tagmappingid",
-    base: "smartlead",
-    method: "DELETE",
-    path: "/crm/leads/tags/{tagMappingId}",
+    kind: "delete",
     input: z.object({ tagMappingId: id("The tag_mapping_id linking the tag to the lead") }).strict(),
-    effect: "destructive",
-    costsCredits: false,
-    annotations: DESTROY,
     confirm: {
       action: (a) => `Tag mapping ${String(a.tagMappingId)} will be deleted, removing that tag from its lead; re-adding it needs the tag id.`,
     },
-  },
-  {
+  }),
+  t.get("/lead-list", {
     name: "smartlead_list_lead_lists",
     title: "SmartLead: list lead lists",
     description: "Lists lead lists (id, name, lead count), optionally filtered by name or tags; up to 1,000 per page.",
-    toolset: TOOLSET,
     catalogId: "sl.get_lead_list",
-    base: "smartlead",
-    method: "GET",
-    path: "/lead-list",
     input: z
       .object({
         listName: text("Part of the list name to match", 255).optional(),
@@ -582,83 +418,51 @@ export const LEADS_TOOLS = defineTools([
         offset: offset(),
       })
       .strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-    paginated: true,
-    shape: listShape,
+    list: { rows: ["data"], paged: true },
     output: z.looseObject(pageFields),
-  },
-  {
+  }),
+  t.get("/lead-list/{id}", {
     name: "smartlead_get_lead_list",
     title: "SmartLead: get a lead list",
     description: "Gets one lead list: name, lead count and dates.",
-    toolset: TOOLSET,
     catalogId: "sl.get_lead_list_by_id",
-    base: "smartlead",
-    method: "GET",
-    path: "/lead-list/{id}",
     input: z.object({ id: leadListId }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.post("/lead-list", {
     name: "smartlead_create_lead_list",
     title: "SmartLead: create a lead list",
     description: "Creates an empty lead list and returns its id; fill it with smartlead_import_leads_to_list.",
-    toolset: TOOLSET,
     catalogId: "sl.post_lead_list",
-    base: "smartlead",
-    method: "POST",
-    path: "/lead-list",
+    kind: "create",
     input: z.object({ listName: text("Name of the new list", 255) }).strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
-  },
-  {
+  }),
+  t.put("/lead-list/{id}", {
     name: "smartlead_rename_lead_list",
     title: "SmartLead: rename a lead list",
     description: "Renames a lead list.",
-    toolset: TOOLSET,
     catalogId: "sl.put_lead_list_by_id",
-    base: "smartlead",
-    method: "PUT",
-    path: "/lead-list/{id}",
+    kind: "update",
     input: z.object({ id: leadListId, listName: text("New name", 255) }).strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
-  },
-  {
+  }),
+  t.delete("/lead-list/{id}", {
     name: "smartlead_delete_lead_list",
     title: "SmartLead: delete a lead list",
     description: "Deletes a lead list. Cannot be undone; asks for confirmation first.",
-    toolset: TOOLSET,
     catalogId: "sl.delete_lead_list_by_id",
-    base: "smartlead",
-    method: "DELETE",
-    path: "/lead-list/{id}",
+    kind: "delete",
     input: z.object({ id: leadListId }).strict(),
-    effect: "destructive",
-    costsCredits: false,
-    annotations: DESTROY,
     confirm: {
       action: (a) => `Lead list ${String(a.id)} will be deleted; this cannot be undone.`,
       // GET /lead-list/{id} answers {ok, data: {id, name, lead_count, …}}.
       lookup: { path: "/lead-list/{id}", pick: ["data"] },
     },
-  },
-  {
+  }),
+  t.post("/lead-list/assign-tags", {
     name: "smartlead_tag_lead_lists",
     title: "SmartLead: tag lead lists",
     description: "Adds tags to (and optionally removes tags from) up to 10 lead lists at once.",
-    toolset: TOOLSET,
     catalogId: "sl.post_lead_list_assign_tags",
-    base: "smartlead",
-    method: "POST",
-    path: "/lead-list/assign-tags",
+    kind: "update",
     input: z
       .object({
         listIds: z.array(leadListId).min(1).max(10).describe("Lead lists to change (1–10 ids)"),
@@ -666,20 +470,14 @@ export const LEADS_TOOLS = defineTools([
         removeTagIds: z.array(tagId).min(1).max(10).optional().describe("Tags to remove (1–10 ids)"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
-  },
-  {
+  }),
+  t.post("/lead-list/{id}/import", {
     name: "smartlead_import_leads_to_list",
     title: "SmartLead: import leads into a lead list",
     description:
       `Imports up to ${MAX_LEADS_PER_REQUEST} leads (email required) into a lead list in one request; split bigger sets over several calls.`,
-    toolset: TOOLSET,
     catalogId: "sl.post_lead_list_by_id_import",
-    base: "smartlead",
-    method: "POST",
-    path: "/lead-list/{id}/import",
+    kind: "create",
     input: z
       .object({
         id: leadListId,
@@ -695,19 +493,13 @@ export const LEADS_TOOLS = defineTools([
           .describe("Import settings (booleans)"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
-  },
-  {
+  }),
+  t.post("/leads/leads/push-between-lists", {
     name: "smartlead_transfer_leads_between_lists",
     title: "SmartLead: copy or move leads between lists",
     description: "Copies or moves leads into another lead list: either chosen leads (leadIds) or a whole list (fromListId).",
-    toolset: TOOLSET,
     catalogId: "sl.post_leads_leads_push_between_lists",
-    base: "smartlead",
-    method: "POST",
-    path: "/leads/leads/push-between-lists",
+    kind: "create",
     input: z
       .object({
         action: transferAction,
@@ -721,20 +513,14 @@ export const LEADS_TOOLS = defineTools([
           ctx.addIssue({ code: "custom", path: ["leadIds"], message: "give exactly one of leadIds or fromListId" });
         }
       }),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
-  },
-  {
+  }),
+  t.post("/leads/push-to-campaign", {
     name: "smartlead_push_leads_to_campaign",
     title: "SmartLead: push lead-list leads into a campaign",
     description:
       "Copies or moves leads from a lead list (a whole list, chosen lead ids, or all leads) into a campaign; a campaignName that does not exist creates a new campaign.",
-    toolset: TOOLSET,
     catalogId: "sl.post_leads_push_to_campaign",
-    base: "smartlead",
-    method: "POST",
-    path: "/leads/push-to-campaign",
+    kind: "create",
     input: z
       .object({
         campaignId: campaignId.optional().describe("Target campaign id; or give campaignName"),
@@ -763,9 +549,6 @@ export const LEADS_TOOLS = defineTools([
           ctx.addIssue({ code: "custom", path: ["campaignId"], message: "provide at least one of: campaignId, campaignName" });
         }
       }),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
-  },
-]);
+  }),
+];
 

@@ -4,11 +4,11 @@
  * spend credits (fetch-contacts, find-emails). Opt-in toolset, never default.
  */
 import { z } from "zod";
-import { defineTools, type Args, type ToolDefinition } from "../tools/define";
-import { READ, SET, WRITE } from "../tools/annotations";
+import { toolset } from "../tools/toolset";
+import type { ToolDefinition } from "../tools/define";
 import { atLeastOne, domain, id, text } from "../tools/fields";
 
-const TOOLSET = "smartlead_prospect";
+const t = toolset("smartlead_prospect");
 
 const filterId = id("SmartProspect filter id (returned as filter_id by smartlead_prospect_search_contacts)");
 const search = (what: string) => z.string().trim().min(1).max(255).optional().describe(`Only ${what} starting with / matching this text (1–255 characters)`);
@@ -16,85 +16,116 @@ const lookupOffset = () => z.number().int().min(0).optional().describe("Number o
 const lookupLimit = (fallback: number) =>
   z.number().int().min(1).max(100).optional().describe(`Entries to return (1–100; SmartProspect's default ${fallback})`);
 
-/** One lookup list (values usable in search filters). */
-function lookup(spec: {
-  name: string;
-  what: string;
-  catalogId: string;
-  path: string;
-  defaultLimit?: number;
-  extra?: Record<string, z.ZodType>;
-  refine?: (schema: z.ZodObject) => z.ZodType<Args>;
-  paged?: boolean;
-}): ToolDefinition {
+/** The input of a lookup list: paged and searchable, unless `paged` is false. */
+function lookupInput(what: string, options: { defaultLimit?: number; extra?: Record<string, z.ZodType>; paged?: boolean } = {}) {
   const shape: Record<string, z.ZodType> =
-    spec.paged === false
-      ? {}
-      : { limit: lookupLimit(spec.defaultLimit ?? 10), offset: lookupOffset(), search: search(spec.what), ...spec.extra };
-  const object = z.object(shape).strict();
-  return {
-    name: spec.name,
-    title: `SmartProspect: ${spec.what} lookup`,
-    description: `Lists SmartProspect ${spec.what} (values for the matching filter of smartlead_prospect_search_contacts)${spec.paged === false ? "" : ", searchable and paged"}. Free.`,
-    toolset: TOOLSET,
-    catalogId: spec.catalogId,
-    base: "smartprospect",
-    method: "GET",
-    path: spec.path,
-    input: spec.refine ? spec.refine(object) : object,
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  };
+    options.paged === false ? {} : { limit: lookupLimit(options.defaultLimit ?? 10), offset: lookupOffset(), search: search(what), ...options.extra };
+  return z.object(shape).strict();
 }
 
-const LOOKUPS = [
-  lookup({ name: "smartlead_prospect_list_countries", what: "countries", catalogId: "sl.prospect.get_countries", path: "/countries" }),
-  lookup({
-    name: "smartlead_prospect_list_states",
-    what: "states",
-    catalogId: "sl.prospect.get_states",
-    path: "/states",
-    extra: { country: text("Only states of these countries, comma-separated names, e.g. usa,canada", 255).optional() },
+/** What every lookup says of itself. */
+const lookupDescription = (what: string, paged = true) =>
+  `Lists SmartProspect ${what} (values for the matching filter of smartlead_prospect_search_contacts)${paged ? ", searchable and paged" : ""}. Free.`;
+
+const LOOKUPS: ToolDefinition[] = [
+  t.get("/countries", {
+    name: "smartlead_prospect_list_countries",
+    title: "SmartProspect: countries lookup",
+    description: lookupDescription("countries"),
+    catalogId: "sl.prospect.get_countries",
+    input: lookupInput("countries"),
   }),
-  lookup({
+  t.get("/states", {
+    name: "smartlead_prospect_list_states",
+    title: "SmartProspect: states lookup",
+    description: lookupDescription("states"),
+    catalogId: "sl.prospect.get_states",
+    input: lookupInput("states", { extra: { country: text("Only states of these countries, comma-separated names, e.g. usa,canada", 255).optional() } }),
+  }),
+  t.get("/cities", {
     name: "smartlead_prospect_list_cities",
-    what: "cities",
+    title: "SmartProspect: cities lookup",
+    description: lookupDescription("cities"),
     catalogId: "sl.prospect.get_cities",
-    path: "/cities",
-    extra: {
+    input: lookupInput("cities", { extra: {
       state: text("Only cities of these states, comma-separated names, e.g. california,texas", 255).optional(),
       country: text("Only cities of these countries, comma-separated names (needs state)", 255).optional(),
-    },
-    refine: (schema) =>
-      schema.superRefine((v, ctx) => {
+    } }).superRefine((v, ctx) => {
         if (v.country !== undefined && v.state === undefined) {
           ctx.addIssue({ code: "custom", path: ["state"], message: "SmartProspect needs state when country is given" });
         }
       }),
   }),
-  lookup({ name: "smartlead_prospect_list_departments", what: "departments", catalogId: "sl.prospect.get_departments", path: "/departments" }),
-  lookup({ name: "smartlead_prospect_list_levels", what: "seniority levels", catalogId: "sl.prospect.get_levels", path: "/levels" }),
-  lookup({ name: "smartlead_prospect_list_head_counts", what: "company head-count ranges", catalogId: "sl.prospect.get_head_counts", path: "/head-counts" }),
-  lookup({
+  t.get("/departments", {
+    name: "smartlead_prospect_list_departments",
+    title: "SmartProspect: departments lookup",
+    description: lookupDescription("departments"),
+    catalogId: "sl.prospect.get_departments",
+    input: lookupInput("departments"),
+  }),
+  t.get("/levels", {
+    name: "smartlead_prospect_list_levels",
+    title: "SmartProspect: seniority levels lookup",
+    description: lookupDescription("seniority levels"),
+    catalogId: "sl.prospect.get_levels",
+    input: lookupInput("seniority levels"),
+  }),
+  t.get("/head-counts", {
+    name: "smartlead_prospect_list_head_counts",
+    title: "SmartProspect: company head-count ranges lookup",
+    description: lookupDescription("company head-count ranges"),
+    catalogId: "sl.prospect.get_head_counts",
+    input: lookupInput("company head-count ranges"),
+  }),
+  t.get("/industries", {
     name: "smartlead_prospect_list_industries",
-    what: "industries",
+    title: "SmartProspect: industries lookup",
+    description: lookupDescription("industries"),
     catalogId: "sl.prospect.get_industries",
-    path: "/industries",
-    extra: { withSubIndustry: z.boolean().optional().describe("true includes each industry's sub-industries") },
+    input: lookupInput("industries", { extra: { withSubIndustry: z.boolean().optional().describe("true includes each industry's sub-industries") } }),
   }),
-  lookup({
+  t.get("/sub-industries", {
     name: "smartlead_prospect_list_sub_industries",
-    what: "sub-industries",
+    title: "SmartProspect: sub-industries lookup",
+    description: lookupDescription("sub-industries"),
     catalogId: "sl.prospect.get_sub_industries",
-    path: "/sub-industries",
-    extra: { industry_id: id("Only sub-industries of this industry id").optional() },
+    input: lookupInput("sub-industries", { extra: { industry_id: id("Only sub-industries of this industry id").optional() } }),
   }),
-  lookup({ name: "smartlead_prospect_list_revenue_ranges", what: "company revenue ranges", catalogId: "sl.prospect.get_revenue", path: "/revenue", paged: false }),
-  lookup({ name: "smartlead_prospect_list_companies", what: "company names", catalogId: "sl.prospect.get_company", path: "/company", defaultLimit: 100 }),
-  lookup({ name: "smartlead_prospect_list_domains", what: "company domains", catalogId: "sl.prospect.get_domain", path: "/domain", defaultLimit: 100 }),
-  lookup({ name: "smartlead_prospect_list_job_titles", what: "job titles", catalogId: "sl.prospect.get_job_title", path: "/job-title", defaultLimit: 100 }),
-  lookup({ name: "smartlead_prospect_list_keywords", what: "company keywords", catalogId: "sl.prospect.get_keywords", path: "/keywords", defaultLimit: 100 }),
+  t.get("/revenue", {
+    name: "smartlead_prospect_list_revenue_ranges",
+    title: "SmartProspect: company revenue ranges lookup",
+    description: lookupDescription("company revenue ranges", false),
+    catalogId: "sl.prospect.get_revenue",
+    input: lookupInput("company revenue ranges", { paged: false }),
+  }),
+  t.get("/company", {
+    name: "smartlead_prospect_list_companies",
+    title: "SmartProspect: company names lookup",
+    description: lookupDescription("company names"),
+    catalogId: "sl.prospect.get_company",
+    input: lookupInput("company names", { defaultLimit: 100 }),
+  }),
+  t.get("/domain", {
+    name: "smartlead_prospect_list_domains",
+    title: "SmartProspect: company domains lookup",
+    description: lookupDescription("company domains"),
+    catalogId: "sl.prospect.get_domain",
+    input: lookupInput("company domains", { defaultLimit: 100 }),
+  }),
+  t.get("/job-title", {
+    name: "smartlead_prospect_list_job_titles",
+    title: "SmartProspect: job titles lookup",
+    description: lookupDescription("job titles"),
+    catalogId: "sl.prospect.get_job_title",
+    input: lookupInput("job titles", { defaultLimit: 100 }),
+  }),
+  t.get("/keywords", {
+    name: "smartlead_prospect_list_keywords",
+    title: "SmartProspect: company keywords lookup",
+    description: lookupDescription("company keywords"),
+    catalogId: "sl.prospect.get_keywords",
+    input: lookupInput("company keywords", { defaultLimit: 100 }),
+  }),
 ];
 
 const filterList = (what: string) =>
@@ -136,17 +167,14 @@ const listPage = {
   offset: z.number().int().min(0).optional().describe("Number of entries to skip (≥ 0)"),
 };
 
-const CONTACTS = defineTools([
-  {
+const CONTACTS: ToolDefinition[] = [
+  t.post("/search-contacts", {
     name: "smartlead_prospect_search_contacts",
     title: "SmartProspect: search contacts",
     description:
       "Searches SmartProspect's contact database by title, company, industry, location and more; returns up to 500 contacts a page (emails not unlocked), a filter_id and total_count, and a scroll_id for the next page. Free.",
-    toolset: TOOLSET,
     catalogId: "sl.prospect.post_search_contacts",
-    base: "smartprospect",
-    method: "POST",
-    path: "/search-contacts",
+    kind: "read",
     input: z
       .object({
         limit: z.number().int().min(1).max(500).describe("Contacts to return (1–500)"),
@@ -154,20 +182,14 @@ const CONTACTS = defineTools([
         ...contactFilters,
       })
       .strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.post("/get-contacts", {
     name: "smartlead_prospect_get_contacts",
     title: "SmartProspect: contacts of a filter or by id",
     description:
       "Gets already-fetched contacts, with emails and verification status, either by filter_id (paged, up to 1000) or by up to 200 contact ids; can filter by name or email status. Free.",
-    toolset: TOOLSET,
     catalogId: "sl.prospect.post_get_contacts",
-    base: "smartprospect",
-    method: "POST",
-    path: "/get-contacts",
+    kind: "read",
     input: z
       .object({
         id: z.array(z.string().trim().min(1).max(64)).min(1).max(200).optional().describe("Contact ids (up to 200); use instead of filter_id"),
@@ -187,20 +209,15 @@ const CONTACTS = defineTools([
           ctx.addIssue({ code: "custom", path: ["filter_id"], message: "give exactly one of filter_id or id" });
         }
       }),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.post("/fetch-contacts", {
     name: "smartlead_prospect_fetch_contacts",
     title: "SmartProspect: unlock contacts (spends credits)",
     description:
-      "Unlocks (fetches emails for) contacts of a search: the first `limit` contacts of filter_id, or the given contact ids. Spends SmartProspect credits per contact; asks for confirmation first.",
-    toolset: TOOLSET,
+      "Unlocks (fetches emails for) contacts of a search: the first `limit` contacts of filter_id, or the given contact ids.",
     catalogId: "sl.prospect.post_fetch_contacts",
-    base: "smartprospect",
-    method: "POST",
-    path: "/fetch-contacts",
+    kind: "spend",
+    cost: { text: "Spends SmartProspect credits per contact; asks for confirmation first." },
     input: atLeastOne(
       z
         .object({
@@ -220,26 +237,21 @@ const CONTACTS = defineTools([
         .strict(),
       ["limit", "id"],
     ),
-    effect: "write",
-    costsCredits: true,
-    annotations: WRITE,
     confirm: {
       action: (args) =>
         Array.isArray(args.id)
           ? `Unlocks ${args.id.length} contact(s) of SmartProspect filter ${args.filter_id as number}, spending credits for each; spent credits cannot be refunded.`
           : `Unlocks up to ${args.limit as number} contact(s) of SmartProspect filter ${args.filter_id as number}, spending credits for each; spent credits cannot be refunded.`,
     },
-  },
-  {
+  }),
+  t.post("/search-contacts/find-emails", {
     name: "smartlead_prospect_find_emails",
     title: "SmartProspect: find emails (spends credits)",
     description:
-      "Finds the work email of up to 10 people from first name, last name and company domain, with verification status. Spends SmartProspect credits; asks for confirmation first.",
-    toolset: TOOLSET,
+      "Finds the work email of up to 10 people from first name, last name and company domain, with verification status.",
     catalogId: "sl.prospect.post_search_contacts_find_emails",
-    base: "smartprospect",
-    method: "POST",
-    path: "/search-contacts/find-emails",
+    kind: "spend",
+    cost: { text: "Spends SmartProspect credits; asks for confirmation first." },
     input: z
       .object({
         contacts: z
@@ -257,82 +269,49 @@ const CONTACTS = defineTools([
           .describe("People to find emails for (1–10)"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: true,
-    annotations: WRITE,
     confirm: {
       action: (args) =>
         `Looks up work emails for ${(args.contacts as unknown[]).length} person(s), spending SmartProspect credits; spent credits cannot be refunded.`,
     },
-  },
-  {
+  }),
+  t.patch("/review-contacts/{filter_id}", {
     name: "smartlead_prospect_review_contacts",
     title: "SmartProspect: refresh a fetched filter's contacts",
     description: "Re-syncs the status and email metrics (found, verified, catch-all, invalid) of the contacts already fetched for a filter.",
-    toolset: TOOLSET,
     catalogId: "sl.prospect.patch_review_contacts_by_filter_id",
-    base: "smartprospect",
-    method: "PATCH",
-    path: "/review-contacts/{filter_id}",
+    kind: "update",
     input: z.object({ filter_id: filterId }).strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
-  },
-]);
+  }),
+];
 
-const SEARCHES = defineTools([
-  {
+const SEARCHES: ToolDefinition[] = [
+  t.get("/search-filters/saved-searches", {
     name: "smartlead_prospect_list_saved_searches",
     title: "SmartProspect: saved searches",
     description: "Lists saved SmartProspect searches with their filters.",
-    toolset: TOOLSET,
     catalogId: "sl.prospect.get_search_filters_saved_searches",
-    base: "smartprospect",
-    method: "GET",
-    path: "/search-filters/saved-searches",
     input: z.object(listPage).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.get("/search-filters/recent-searches", {
     name: "smartlead_prospect_list_recent_searches",
     title: "SmartProspect: recent searches",
     description: "Lists the most recent SmartProspect searches with their filters.",
-    toolset: TOOLSET,
     catalogId: "sl.prospect.get_search_filters_recent_searches",
-    base: "smartprospect",
-    method: "GET",
-    path: "/search-filters/recent-searches",
     input: z.object(listPage).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.get("/search-filters/fetched-searches", {
     name: "smartlead_prospect_list_fetched_searches",
     title: "SmartProspect: fetched searches",
     description: "Lists searches whose contacts were fetched (unlocked), with fetch metrics (emails found, verified, catch-all).",
-    toolset: TOOLSET,
     catalogId: "sl.prospect.get_search_filters_fetched_searches",
-    base: "smartprospect",
-    method: "GET",
-    path: "/search-filters/fetched-searches",
     input: z.object(listPage).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.post("/search-filters/save-search", {
     name: "smartlead_prospect_save_search",
     title: "SmartProspect: save a search",
     description: "Saves a set of contact filters under a name so it can be rerun later. Spends nothing.",
-    toolset: TOOLSET,
     catalogId: "sl.prospect.post_search_filters_save_search",
-    base: "smartprospect",
-    method: "POST",
-    path: "/search-filters/save-search",
+    kind: "create",
     input: z
       .object({
         search_string: searchString("Name of the saved search"),
@@ -340,66 +319,37 @@ const SEARCHES = defineTools([
         ...contactFilters,
       })
       .strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: { ...SET, idempotentHint: false },
-  },
-  {
+  }),
+  t.put("/search-filters/save-search/{id}", {
     name: "smartlead_prospect_rename_saved_search",
     title: "SmartProspect: rename a saved search",
     description: "Renames a saved SmartProspect search.",
-    toolset: TOOLSET,
     catalogId: "sl.prospect.put_search_filters_save_search_by_id",
-    base: "smartprospect",
-    method: "PUT",
-    path: "/search-filters/save-search/{id}",
+    kind: "update",
     input: z.object({ id: id("Saved search id"), search_string: searchString("New name (1–255 characters)") }).strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
-  },
-  {
+  }),
+  t.put("/search-filters/fetched-searches/{id}", {
     name: "smartlead_prospect_rename_fetched_search",
     title: "SmartProspect: rename a fetched search",
     description: "Renames a fetched (unlocked) SmartProspect search.",
-    toolset: TOOLSET,
     catalogId: "sl.prospect.put_search_filters_fetched_searches_by_id",
-    base: "smartprospect",
-    method: "PUT",
-    path: "/search-filters/fetched-searches/{id}",
+    kind: "update",
     input: z.object({ id: id("Fetched search id"), search_string: searchString("New name (1–255 characters)") }).strict(),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
-  },
-  {
+  }),
+  t.get("/search-analytics", {
     name: "smartlead_prospect_get_search_analytics",
     title: "SmartProspect: search and credit usage",
     description: "Leads found and emails fetched this month vs last, available credits and today's fetch limit; optionally the counts of one filter.",
-    toolset: TOOLSET,
     catalogId: "sl.prospect.get_search_analytics",
-    base: "smartprospect",
-    method: "GET",
-    path: "/search-analytics",
     input: z.object({ filter_id: filterId.optional() }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.get("/reply-analytics", {
     name: "smartlead_prospect_get_reply_analytics",
     title: "SmartProspect: replies from prospected contacts",
     description: "Replies from SmartProspect contacts this month vs last month, with the trend.",
-    toolset: TOOLSET,
     catalogId: "sl.prospect.get_reply_analytics",
-    base: "smartprospect",
-    method: "GET",
-    path: "/reply-analytics",
     input: z.object({}).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-]);
+  }),
+];
 
-export const PROSPECT_TOOLS = defineTools([...CONTACTS, ...SEARCHES, ...LOOKUPS]);
+export const PROSPECT_TOOLS: ToolDefinition[] = [...CONTACTS, ...SEARCHES, ...LOOKUPS];

@@ -1,8 +1,11 @@
 /** SmartLead one-off email outside any campaign. */
 import { z } from "zod";
-import { defineTools } from "../tools/define";
+import { toolset } from "../tools/toolset";
+import type { ToolDefinition } from "../tools/define";
 import { atLeastOne, email, text } from "../tools/fields";
 import { emailAccountId } from "./fields";
+
+const t = toolset("smartlead_inbox");
 
 /** Attachments per email and base64 characters per attachment (about 3 MB decoded). */
 export const MAX_ATTACHMENTS = 5;
@@ -25,17 +28,14 @@ const attachment = z
   })
   .strict();
 
-export const SEND_TOOLS = defineTools([
-  {
+export const SEND_TOOLS: ToolDefinition[] = [
+  t.post("/send-email/initiate", {
     name: "smartlead_send_single_email",
     title: "SmartLead: send a one-off email",
     description:
       "Sends one email outside any campaign from one of the account's mailboxes (fromEmail or fromEmailId), with optional attachments. A sent email cannot be recalled; asks for confirmation first.",
-    toolset: "smartlead_inbox",
     catalogId: "sl.post_send_email_initiate",
-    base: "smartlead",
-    method: "POST",
-    path: "/send-email/initiate",
+    kind: "send",
     input: atLeastOne(
       z
         .object({
@@ -51,9 +51,6 @@ export const SEND_TOOLS = defineTools([
         .strict(),
       ["fromEmail", "fromEmailId"],
     ),
-    effect: "sends_email",
-    costsCredits: false,
-    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
     confirm: {
       action: (a) => {
         const from = a.fromEmail ? String(a.fromEmail) : `email account ${String(a.fromEmailId)}`;
@@ -61,5 +58,5 @@ export const SEND_TOOLS = defineTools([
         return `An email "${String(a.subject)}" will be sent from ${from} to ${String(a.to)}${files}; a sent email cannot be recalled.`;
       },
     },
-  },
-]);
+  }),
+];

@@ -8,11 +8,11 @@
  * no client besides the docs implements it.
  */
 import { z } from "zod";
-import { defineTools } from "../tools/define";
-import { READ } from "../tools/annotations";
+import { toolset } from "../tools/toolset";
+import type { ToolDefinition } from "../tools/define";
 import { domain, email, id, text } from "../tools/fields";
 
-const TOOLSET = "smartlead_senders";
+const t = toolset("smartlead_senders");
 
 const vendorId = id("Smart Senders vendor id, from smartlead_senders_list_vendors");
 
@@ -26,44 +26,26 @@ const mailbox = z
   })
   .strict();
 
-export const SENDERS_TOOLS = defineTools([
-  {
+export const SENDERS_TOOLS: ToolDefinition[] = [
+  t.get("/smart-senders/get-vendors", {
     name: "smartlead_senders_list_vendors",
     title: "Smart Senders: mailbox vendors",
     description: "Lists the active Smart Senders vendors with their pricing and services; their ids are needed to search domains and place orders.",
-    toolset: TOOLSET,
     catalogId: "sl.senders.get_smart_senders_get_vendors",
-    base: "smartsenders",
-    method: "GET",
-    path: "/smart-senders/get-vendors",
     input: z.object({}).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.get("/smart-senders/get-domain-list", {
     name: "smartlead_senders_list_domains",
     title: "Smart Senders: purchased domains",
     description: "Lists the domains already purchased through Smart Senders.",
-    toolset: TOOLSET,
     catalogId: "sl.senders.get_smart_senders_get_domain_list",
-    base: "smartsenders",
-    method: "GET",
-    path: "/smart-senders/get-domain-list",
     input: z.object({}).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.get("/smart-senders/search-domain", {
     name: "smartlead_senders_search_domain",
     title: "Smart Senders: search available domains",
     description: "Checks which domains are available to buy through a Smart Senders vendor, for a name you have in mind. Free.",
-    toolset: TOOLSET,
     catalogId: "sl.senders.get_smart_senders_search_domain",
-    base: "smartsenders",
-    method: "GET",
-    path: "/smart-senders/search-domain",
     input: z
       .object({
         domain_name: z
@@ -78,19 +60,12 @@ export const SENDERS_TOOLS = defineTools([
         vendor_id: vendorId.optional(),
       })
       .strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.get("/smart-senders/order-details", {
     name: "smartlead_senders_get_order",
     title: "Smart Senders: order status",
     description: "Gets the status and details of one Smart Senders order: domain, mailboxes created, dates.",
-    toolset: TOOLSET,
     catalogId: "sl.senders.get_smart_senders_order_details",
-    base: "smartsenders",
-    method: "GET",
-    path: "/smart-senders/order-details",
     input: z
       .object({
         order_id: z
@@ -100,19 +75,13 @@ export const SENDERS_TOOLS = defineTools([
           .describe("Order reference id"),
       })
       .strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.post("/smart-senders/auto-generate-mailboxes", {
     name: "smartlead_senders_generate_mailboxes",
     title: "Smart Senders: suggest mailbox addresses",
     description: "Generates professional mailbox addresses for one or more domains using a vendor's naming logic (e.g. 3 for example.com). Buys nothing.",
-    toolset: TOOLSET,
     catalogId: "sl.senders.post_smart_senders_auto_generate_mailboxes",
-    base: "smartsenders",
-    method: "POST",
-    path: "/smart-senders/auto-generate-mailboxes",
+    kind: "create",
     input: z
       .object({
         vendor_id: vendorId,
@@ -125,20 +94,15 @@ export const SENDERS_TOOLS = defineTools([
       .strict(),
     // The docs' example sends vendor_id as a string here ("1") but as a number for place-order; each is sent as its page shows.
     body: (rest) => ({ ...rest, vendor_id: String(rest.vendor_id) }),
-    effect: "write",
-    costsCredits: false,
-    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  },
-  {
+  }),
+  t.post("/smart-senders/place-order", {
     name: "smartlead_senders_place_order",
     title: "Smart Senders: buy domains and mailboxes (spends money)",
     description:
-      "Places a paid order with a Smart Senders vendor to buy the listed domains and set up their mailboxes, forwarding to your domain. Spends money and cannot be undone; asks for confirmation first.",
-    toolset: TOOLSET,
+      "Places a paid order with a Smart Senders vendor to buy the listed domains and set up their mailboxes, forwarding to your domain.",
     catalogId: "sl.senders.post_smart_senders_place_order",
-    base: "smartsenders",
-    method: "POST",
-    path: "/smart-senders/place-order",
+    kind: "spend",
+    cost: { text: "Spends money and cannot be undone; asks for confirmation first." },
     input: z
       .object({
         vendor_id: vendorId,
@@ -175,9 +139,6 @@ export const SENDERS_TOOLS = defineTools([
           .describe("Domains to buy, each with its mailboxes (1–50 domains)"),
       })
       .strict(),
-    effect: "write",
-    costsCredits: true,
-    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     confirm: {
       action: (args) => {
         const domains = args.domains as { domain_name: string; mailbox_details: unknown[] }[];
@@ -185,5 +146,5 @@ export const SENDERS_TOOLS = defineTools([
         return `Places a paid order with Smart Senders vendor ${args.vendor_id as number} for ${domains.length} domain(s) (${domains.map((d) => d.domain_name).join(", ")}) and ${mailboxes} mailbox(es); this spends money and cannot be undone.`;
       },
     },
-  },
-]);
+  }),
+];

@@ -1,9 +1,11 @@
 /** SmartLead webhooks: campaign webhooks, account/client/campaign-level webhooks, delivery summary and retries. */
 import { z } from "zod";
-import { defineTools } from "../tools/define";
-import { DESTROY, READ, SET, WRITE } from "../tools/annotations";
+import { toolset } from "../tools/toolset";
+import type { ToolDefinition } from "../tools/define";
 import { atLeastOne, datetime, id, text } from "../tools/fields";
 import { campaignId, clientId, webhookId } from "./fields";
+
+const t = toolset("smartlead_webhooks");
 
 
 /**
@@ -54,31 +56,21 @@ const windowOrdered = <T extends { fromTime: string; toTime: string }>(v: T, ctx
   if (Date.parse(v.fromTime) >= Date.parse(v.toTime)) ctx.addIssue({ code: "custom", path: ["toTime"], message: "toTime must be after fromTime" });
 };
 
-export const WEBHOOKS_TOOLS = defineTools([
-  {
+export const WEBHOOKS_TOOLS: ToolDefinition[] = [
+  t.get("/campaigns/{campaign_id}/webhooks", {
     name: "smartlead_list_campaign_webhooks",
     title: "SmartLead: list a campaign's webhooks",
     description: "Lists the webhooks set on a campaign: id, name, URL and event types.",
-    toolset: "smartlead_webhooks",
     catalogId: "sl.get_campaigns_by_campaign_id_webhooks",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns/{campaign_id}/webhooks",
     input: z.object({ campaign_id: campaignId }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.post("/campaigns/{campaign_id}/webhooks", {
     name: "smartlead_save_campaign_webhook",
     title: "SmartLead: add or update a campaign webhook",
     description:
       "Adds a webhook to a campaign, or updates one when id is given. SmartLead then POSTs lead data for the chosen events to the https URL.",
-    toolset: "smartlead_webhooks",
     catalogId: "sl.post_campaigns_by_campaign_id_webhooks",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaign_id}/webhooks",
+    kind: "create",
     input: z
       .object({
         campaign_id: campaignId,
@@ -90,67 +82,42 @@ export const WEBHOOKS_TOOLS = defineTools([
       .strict(),
     // The API takes id: null for a new webhook.
     body: (rest) => ({ id: rest.id ?? null, ...rest }),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
-  },
-  {
+  }),
+  t.delete("/campaigns/{campaign_id}/webhooks/{webhook_id}", {
     name: "smartlead_delete_campaign_webhook",
     title: "SmartLead: delete a campaign webhook",
     description: "Removes a webhook from a campaign; its events stop at once. Cannot be undone; asks for confirmation first.",
-    toolset: "smartlead_webhooks",
     catalogId: "sl.delete_campaigns_by_campaign_id_webhooks_by_webhook_id",
-    base: "smartlead",
-    method: "DELETE",
-    path: "/campaigns/{campaign_id}/webhooks/{webhook_id}",
+    kind: "delete",
     input: z.object({ campaign_id: campaignId, webhook_id: webhookId }).strict(),
-    effect: "destructive",
-    costsCredits: false,
-    annotations: DESTROY,
     confirm: {
       action: (a) =>
         `Webhook ${String(a.webhook_id)} will be removed from campaign ${String(a.campaign_id)} and stop receiving events; this cannot be undone.`,
       lookup: { path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] },
     },
-  },
-  {
+  }),
+  t.get("/campaigns/{campaignId}/webhooks/summary", {
     name: "smartlead_get_campaign_webhook_summary",
     title: "SmartLead: webhook delivery summary",
     description: "Summarises a campaign's webhook deliveries (sent, failed) between two moments.",
-    toolset: "smartlead_webhooks",
     catalogId: "sl.get_campaigns_by_campaignid_webhooks_summary",
-    base: "smartlead",
-    method: "GET",
-    path: "/campaigns/{campaignId}/webhooks/summary",
     input: z.object({ campaignId, ...timeWindow }).strict().superRefine(windowOrdered),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.post("/campaigns/{campaignId}/webhooks/retrigger-failed-events", {
     name: "smartlead_retrigger_failed_webhooks",
     title: "SmartLead: retry failed webhook deliveries",
     description: "Re-sends a campaign's failed webhook deliveries from a time window to their receivers.",
-    toolset: "smartlead_webhooks",
     catalogId: "sl.post_campaigns_by_campaignid_webhooks_retrigger_failed_events",
-    base: "smartlead",
-    method: "POST",
-    path: "/campaigns/{campaignId}/webhooks/retrigger-failed-events",
+    kind: "create",
     input: z.object({ campaignId, ...timeWindow }).strict().superRefine(windowOrdered),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
-  },
-  {
+  }),
+  t.post("/webhook/create", {
     name: "smartlead_create_webhook",
     title: "SmartLead: create a webhook",
     description:
       "Creates a webhook for the whole account (user), one client, or one campaign. SmartLead POSTs lead data for the enabled events to the https URL.",
-    toolset: "smartlead_webhooks",
     catalogId: "sl.post_webhook_create",
-    base: "smartlead",
-    method: "POST",
-    path: "/webhook/create",
+    kind: "create",
     input: z
       .object({
         webhook_url: webhookUrl(),
@@ -182,33 +149,20 @@ export const WEBHOOKS_TOOLS = defineTools([
           ctx.addIssue({ code: "custom", path: ["event_type_map"], message: "provide event_type_map or event_type" });
         }
       }),
-    effect: "write",
-    costsCredits: false,
-    annotations: WRITE,
-  },
-  {
+  }),
+  t.get("/webhook/{webhook_id}", {
     name: "smartlead_get_webhook",
     title: "SmartLead: get a webhook",
     description: "Gets one webhook's configuration: URL, scope, enabled events and category filter.",
-    toolset: "smartlead_webhooks",
     catalogId: "sl.get_webhook_by_webhook_id",
-    base: "smartlead",
-    method: "GET",
-    path: "/webhook/{webhook_id}",
     input: z.object({ webhook_id: webhookId }).strict(),
-    effect: "read",
-    costsCredits: false,
-    annotations: READ,
-  },
-  {
+  }),
+  t.put("/webhook/update/{webhook_id}", {
     name: "smartlead_update_webhook",
     title: "SmartLead: update a webhook",
     description: "Changes a webhook's name, https URL, events or category filter. Only the given fields change.",
-    toolset: "smartlead_webhooks",
     catalogId: "sl.put_webhook_update_by_webhook_id",
-    base: "smartlead",
-    method: "PUT",
-    path: "/webhook/update/{webhook_id}",
+    kind: "update",
     input: atLeastOne(
       z
         .object({
@@ -225,28 +179,19 @@ export const WEBHOOKS_TOOLS = defineTools([
         .strict(),
       ["name", "webhook_url", "event_types", "categories"],
     ),
-    effect: "write",
-    costsCredits: false,
-    annotations: SET,
-  },
-  {
+  }),
+  t.delete("/webhook/delete", {
     name: "smartlead_delete_webhook",
     title: "SmartLead: delete a webhook",
     description: "Deletes a webhook by id (any scope); its notifications stop at once. Cannot be undone; asks for confirmation first.",
-    toolset: "smartlead_webhooks",
     catalogId: "sl.delete_webhook_delete",
-    base: "smartlead",
-    method: "DELETE",
-    path: "/webhook/delete",
+    kind: "delete",
     input: z.object({ id: webhookId.describe("Webhook id to delete (positive integer)") }).strict(),
     // The docs put the id in a JSON body, even on DELETE.
     query: [],
     body: (rest) => ({ id: rest.id }),
-    effect: "destructive",
-    costsCredits: false,
-    annotations: DESTROY,
     confirm: {
       action: (a) => `Webhook ${String(a.id)} will be deleted and stop sending notifications; this cannot be undone.`,
     },
-  },
-]);
+  }),
+];

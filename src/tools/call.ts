@@ -7,12 +7,13 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import type { Config } from "../config";
 import { log } from "../log";
-import { UpstreamClient, type ClientDeps, type CallPolicy } from "../upstream/client";
+import { UpstreamClient, type ClientDeps } from "../upstream/client";
 import { ToolError } from "../upstream/errors";
+import { upstreamOf } from "../upstream/hosts";
 import { CONFIRMATION_FIELD, createConfirmer, type Confirmer } from "./confirm";
-import { UPSTREAM_OF_BASE, type Args, type RunContext, type ToolDefinition, type ToolOutcome } from "./define";
+import type { Args, RunContext, ToolDefinition, ToolOutcome } from "./define";
 import { fillPath, forward } from "./forward";
-import { needsConfirmation } from "./registry";
+import { callPolicy, needsConfirmation } from "./kinds";
 import { errorResult, internalError, successResult } from "./results";
 
 export interface CallContext {
@@ -31,12 +32,6 @@ export function confirmerFor(config: Config): Confirmer {
   return createConfirmer(material);
 }
 
-/** Reads that spend nothing may be retried after a 5xx; everything else may not. */
-export function callPolicy(tool: ToolDefinition): CallPolicy {
-  const read = tool.effect === "read" && !tool.costsCredits;
-  return { retryable: read, hasSideEffects: !read };
-}
-
 /** zod issues → one sentence naming the fields at fault. */
 function invalidInput(error: z.ZodError): ToolError {
   const issues = error.issues.slice(0, 5).map((i) => `${i.path.length ? i.path.join(".") : "input"}: ${i.message}`);
@@ -46,7 +41,7 @@ function invalidInput(error: z.ZodError): ToolError {
 
 export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: CallContext): Promise<CallToolResult> {
   const started = Date.now();
-  const upstream = UPSTREAM_OF_BASE[tool.base];
+  const upstream = upstreamOf(tool.base);
   let outcome: "ok" | "error" | "preview" = "ok";
   let status: number | undefined;
   let attempts: number | undefined;

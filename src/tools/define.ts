@@ -1,32 +1,35 @@
 /**
  * The shape of a tool. Almost every tool is a declarative forward to one REST
- * endpoint: the forwarder (./forward.ts) turns validated arguments into the
- * upstream request. A few need logic of their own and supply `run`.
+ * endpoint, written with a domain's toolset builder (./toolset.ts) and sent by
+ * the forwarder (./forward.ts). A few need logic of their own and supply `run`.
  *
- * `annotations` has no optional members, so a tool that does not state all
- * four MCP safety hints does not compile.
+ * A tool states what it does once, as its `kind` (./kinds.ts); its MCP
+ * annotations, catalog effect, retry policy, read-only filtering and whether it
+ * asks for confirmation all follow from that.
  */
 import type { z } from "zod";
-import type { Upstream } from "../config";
-import type { UpstreamCall, UpstreamResponse } from "../upstream/client";
+import type { HttpMethod, UpstreamCall, UpstreamResponse } from "../upstream/client";
+import type { Base } from "../upstream/hosts";
+import type { ToolsetId } from "./toolsets";
 
-/** The API host a tool talks to. SmartLead has several; each has its own base URL var. */
-export type Base = "leadmagic" | "smartlead" | "smartdelivery" | "smartsenders" | "smartprospect";
-
-export const UPSTREAM_OF_BASE: Record<Base, Upstream> = {
-  leadmagic: "leadmagic",
-  smartlead: "smartlead",
-  smartdelivery: "smartlead",
-  smartsenders: "smartlead",
-  smartprospect: "smartlead",
-};
-
-export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type { Base } from "../upstream/hosts";
+export type { HttpMethod } from "../upstream/client";
 
 /**
- * What a call does in the world, from the endpoint catalogs.
- * destructive: cannot be undone (delete, unsubscribe, stop).
- * sends_email: sends, or changes what gets sent.
+ * What a call does in the world:
+ * read       reads, spends nothing
+ * paid_read  reads, spends upstream credits (LeadMagic lookups)
+ * create     creates something: repeating it creates it twice
+ * update     sets a value: repeating it changes nothing more
+ * delete     deletes or stops something for good (two-step)
+ * send       sends email, or changes what gets sent (two-step)
+ * spend      buys or unlocks something with credits or money (two-step)
+ */
+export type Kind = "read" | "paid_read" | "create" | "update" | "delete" | "send" | "spend";
+
+/**
+ * What a call does in the catalogs' words (../shared/reference/*-endpoints.json),
+ * derived from the kind; the README's effect column shows it.
  */
 export type Effect = "read" | "write" | "destructive" | "sends_email";
 
@@ -62,13 +65,42 @@ export interface ConfirmSpec {
   lookup?: { base?: Base; path: string; pick: readonly string[] };
 }
 
+/**
+ * What a paid tool may spend. The sentence is the one descriptions and the
+ * README show; the numbers are the typical charge, per call or per result
+ * returned (then `results` names the argument that caps how many).
+ */
+export interface Cost {
+  text: string;
+  credits?: number;
+  results?: { arg: string; default: number };
+}
+
+/**
+ * How a list answer becomes a result: the rows (a bare array answer, or the
+ * first of `rows` that holds an array) as `items` and `count`, and for paged
+ * endpoints `offset`, `limit` and `next_offset` (null on the last page).
+ */
+export interface ListSpec {
+  /** Members that may hold the rows, tried in order. Default: none (only a bare array is a list). */
+  rows?: readonly string[];
+  /** Keep the rows where they are instead of as items/count (paging facts are still added). */
+  inPlace?: boolean;
+  /** The result is the page alone: the answer's other members are dropped. */
+  only?: boolean;
+  /** Member with the total number of rows: then the result has total_count, and the last page is known from it. */
+  total?: string;
+  /** Paged with offset/limit arguments. */
+  paged?: boolean;
+}
+
 export interface ToolDefinition {
   /** Stable snake_case name, prefixed by upstream: leadmagic_… or smartlead_… */
   name: string;
   title: string;
+  /** What clients see: the entry's description, then its cost sentence. */
   description: string;
-  /** Toolset (domain) this tool belongs to, e.g. "smartlead_campaigns". */
-  toolset: string;
+  toolset: ToolsetId;
   /** The endpoint's id in ../shared/reference/*-endpoints.json (the contract). */
   catalogId: string;
   base: Base;
@@ -87,30 +119,26 @@ export interface ToolDefinition {
    * wants another shape (e.g. a bare array). Default: those inputs as an object.
    */
   body?: (rest: Args) => unknown;
+  kind: Kind;
+  /** Derived from the kind. */
   effect: Effect;
-  /** Spends upstream credits (LeadMagic, SmartProspect) or money (Smart Senders). */
+  /** Derived from the kind: spends upstream credits (LeadMagic, SmartProspect) or money (Smart Senders). */
   costsCredits: boolean;
+  /** Derived from the kind, with the entry's overrides for the real outliers. */
   annotations: Annotations;
+  cost?: Cost;
   /** Structured output schema advertised to clients (an object schema). */
   output?: z.ZodType<Record<string, unknown>>;
   /** The endpoint answers text (CSV) rather than JSON; `shape` receives the string. */
   textResponse?: boolean;
-  /** List endpoints paginated with offset/limit: adds offset, limit and next_offset to the result. */
-  paginated?: boolean;
-  /** Turns the upstream JSON into the structured result. Default: objects as-is, arrays as {items, count}. */
+  /** A list endpoint: how its rows and pages become the result. */
+  list?: ListSpec;
+  /** Answers carry mailbox credentials (SMTP/IMAP passwords, OAuth tokens): they are removed from the result. */
+  secrets?: true;
+  /** Turns the upstream JSON into the structured result. Default: the list spec, else objects as-is and arrays as {items, count}. */
   shape?: (data: unknown, args: Args, response: UpstreamResponse) => ToolOutcome;
-  /** Two-step confirmation; set for destructive, email-sending and money-spending tools. */
+  /** Two-step confirmation: required for delete, send and spend. */
   confirm?: ConfirmSpec;
   /** Hand-written handler for tools that need more than one request. */
   run?: (args: Args, ctx: RunContext) => Promise<ToolOutcome>;
-}
-
-/** Identity helper: gives each entry its type (and a compile error when a field is missing). */
-export function defineTool<T extends ToolDefinition>(tool: T): T {
-  return tool;
-}
-
-/** Identity helper for a domain file's list of tools. */
-export function defineTools(tools: ToolDefinition[]): ToolDefinition[] {
-  return tools;
 }

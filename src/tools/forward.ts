@@ -2,9 +2,12 @@
  * The forwarder: turns a validated tool call into its upstream request and the
  * upstream answer into a ToolOutcome. Every declarative tool goes through here.
  */
+import type { UpstreamCall } from "../upstream/client";
 import { ToolError } from "../upstream/errors";
-import { upstreamLabel, type UpstreamCall, type UpstreamResponse } from "../upstream/client";
+import { upstreamLabel } from "../upstream/hosts";
 import type { Args, RunContext, ToolDefinition, ToolOutcome } from "./define";
+import { withoutSecrets } from "./secrets";
+import { defaultShape, listResult, withUsage } from "./shape";
 
 const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
 
@@ -55,34 +58,6 @@ export function buildCall(tool: ToolDefinition, args: Args): UpstreamCall & { ba
   return { base: tool.base, method: tool.method, path: fillPath(tool.path, args), query, body, text: tool.textResponse };
 }
 
-/** Default shaping: objects as they came, arrays as {items, count}, text and nothing as {ok|value}. */
-export function defaultShape(data: unknown): Record<string, unknown> {
-  if (Array.isArray(data)) return { items: data, count: data.length };
-  if (data && typeof data === "object") return data as Record<string, unknown>;
-  if (data === null) return { ok: true };
-  return { value: data };
-}
-
-/** Adds offset, limit and next_offset to a list result (next_offset is null when the page was short). */
-function paginate(shaped: Record<string, unknown>, args: Args): Record<string, unknown> {
-  const items = Array.isArray(shaped.items) ? shaped.items : undefined;
-  const offset = typeof args.offset === "number" ? args.offset : 0;
-  const limit = typeof args.limit === "number" ? args.limit : undefined;
-  const full = items !== undefined && limit !== undefined && items.length >= limit;
-  return { ...shaped, offset, limit: limit ?? null, next_offset: full ? offset + items!.length : null };
-}
-
-/** Usage facts from headers, shown to the model when present. */
-export function withUsage(data: Record<string, unknown>, response: UpstreamResponse): Record<string, unknown> {
-  const out = { ...data };
-  if (response.creditsRemaining !== undefined) out.credits_remaining = response.creditsRemaining;
-  if (response.creditsCost !== undefined) out.credits_cost = response.creditsCost;
-  if (response.rateLimitExhausted) {
-    out.rate_limit = { remaining: 0, reset_seconds: response.rateLimitResetSeconds ?? null };
-  }
-  return out;
-}
-
 /** Runs one declarative tool: request, then shape. */
 export async function forward(tool: ToolDefinition, args: Args, ctx: RunContext): Promise<ToolOutcome> {
   if (tool.run) return tool.run(args, ctx);
@@ -93,7 +68,7 @@ export async function forward(tool: ToolDefinition, args: Args, ctx: RunContext)
       status: response.status,
     });
   }
-  const outcome = tool.shape ? tool.shape(response.data, args, response) : { data: defaultShape(response.data) };
-  const data = tool.paginated ? paginate(outcome.data, args) : outcome.data;
-  return { data: withUsage(data, response), summary: outcome.summary };
+  const data = tool.secrets ? withoutSecrets(response.data) : response.data;
+  const outcome = tool.shape ? tool.shape(data, args, response) : { data: tool.list ? listResult(tool.list, data, args) : defaultShape(data) };
+  return { data: withUsage(outcome.data, response), summary: outcome.summary };
 }

@@ -1,15 +1,18 @@
 /**
- * The registry: every tool, grouped into toolsets, and the selection a request
- * asks for (?toolsets=…&read_only=…). Listings are built once per isolate per
- * selection, since converting ~190 zod schemas to JSON Schema is the expensive part.
+ * The registry: every tool, grouped into toolsets, and the one inventory
+ * builder that decides what a connection sees (?toolsets=…&read_only=…).
+ * Listings are built once per isolate per selection, since converting the zod
+ * schemas of ~230 tools to JSON Schema is the expensive part.
  */
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import { configuredUpstreams, type Config } from "../config";
 import { LEADMAGIC_TOOLS } from "../leadmagic";
 import { SMARTLEAD_TOOLS } from "../smartlead";
+import { upstreamOf } from "../upstream/hosts";
 import { CONFIRMATION_FIELD } from "./confirm";
-import { UPSTREAM_OF_BASE, type ToolDefinition } from "./define";
+import type { ToolDefinition } from "./define";
+import { needsConfirmation } from "./kinds";
 import { toJsonSchema } from "./schema";
 
 export const ALL_TOOLS: readonly ToolDefinition[] = [...LEADMAGIC_TOOLS, ...SMARTLEAD_TOOLS];
@@ -89,18 +92,13 @@ export function resolveSelection(toolsetsParam: string | null, readOnlyParam: st
   const chosen = names.includes("all") ? ALL_TOOLS : names.flatMap((n) => TOOLSETS.get(n)!);
   const tools = new Map<string, ToolDefinition>();
   for (const tool of chosen) {
-    if (!upstreams[UPSTREAM_OF_BASE[tool.base]]) continue;
+    if (!upstreams[upstreamOf(tool.base)]) continue;
     if (readOnly && !tool.annotations.readOnlyHint) continue;
     tools.set(tool.name, tool);
   }
   const selection = { key, tools, readOnly };
   selectionCache.set(key, selection);
   return selection;
-}
-
-/** Whether this tool asks for a confirmation token on this deployment. */
-export function needsConfirmation(tool: ToolDefinition, config: Config): boolean {
-  return Boolean(tool.confirm) && config.confirmActions;
 }
 
 /**

@@ -10,17 +10,19 @@
  * - bodies are read as a stream and cut off at a size cap;
  * - bodies that are not what they claim become clean errors naming the status.
  */
-import type { Config, Upstream } from "../config";
-import { UPSTREAM_OF_BASE, type Base, type HttpMethod } from "../tools/define";
+import type { Config } from "../config";
 import { USER_AGENT } from "../version";
 import { readUpTo } from "../streams";
 import { ToolError } from "./errors";
+import { HOSTS, UPSTREAMS, type Base, type Upstream } from "./hosts";
 import { redact, upstreamMessage } from "./redact";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface UpstreamCall {
   base?: Base;
   method: HttpMethod;
-  /** Path below the base URL, already filled and encoded (see ./path.ts). */
+  /** Path below the base URL, already filled and encoded (see fillPath in ../tools/forward.ts). */
   path: string;
   query?: Record<string, string | readonly string[]>;
   body?: unknown;
@@ -68,13 +70,6 @@ const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 4_000;
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
 
-const UPSTREAM_LABEL: Record<Upstream, string> = { leadmagic: "LeadMagic", smartlead: "SmartLead" };
-
-/** The name to show a person for the API behind a base ("SmartLead", "LeadMagic"). */
-export function upstreamLabel(base: Base): string {
-  return UPSTREAM_LABEL[UPSTREAM_OF_BASE[base]];
-}
-const KEY_VAR: Record<Upstream, string> = { leadmagic: "LEADMAGIC_API_KEY", smartlead: "SMARTLEAD_API_KEY" };
 
 export class UpstreamClient {
   /** Absolute time (deps.now) after which no attempt or wait may start. */
@@ -89,10 +84,10 @@ export class UpstreamClient {
   }
 
   async request(call: UpstreamCall & { base: Base }): Promise<UpstreamResponse> {
-    const upstream = UPSTREAM_OF_BASE[call.base];
-    const label = UPSTREAM_LABEL[upstream];
+    const upstream = HOSTS[call.base].upstream;
+    const { label, keyVar } = UPSTREAMS[upstream];
     const key = this.config.keys[upstream];
-    if (!key) throw new ToolError("not_configured", `${label} is not configured on this server (${KEY_VAR[upstream]} is not set).`);
+    if (!key) throw new ToolError("not_configured", `${label} is not configured on this server (${keyVar} is not set).`);
 
     const { url, init } = this.buildRequest(call, key);
     let attempt = 0;
@@ -184,7 +179,7 @@ export class UpstreamClient {
   }
 
   private buildRequest(call: UpstreamCall & { base: Base }, key: string): { url: string; init: RequestInit } {
-    const upstream = UPSTREAM_OF_BASE[call.base];
+    const placement = UPSTREAMS[HOSTS[call.base].upstream].key;
     const params = new URLSearchParams();
     for (const [name, value] of Object.entries(call.query ?? {})) {
       if (Array.isArray(value)) for (const v of value) params.append(name, v);
@@ -194,8 +189,8 @@ export class UpstreamClient {
       Accept: call.text ? "text/csv, text/plain;q=0.9, application/json;q=0.8" : "application/json",
       "User-Agent": USER_AGENT,
     };
-    if (upstream === "smartlead") params.set("api_key", key);
-    else headers["X-API-Key"] = key;
+    if (placement.in === "query") params.set(placement.name, key);
+    else headers[placement.name] = key;
     let body: string | undefined;
     if (call.body !== undefined) {
       headers["Content-Type"] = "application/json";
@@ -239,7 +234,7 @@ export class UpstreamClient {
       case 401:
         return new ToolError(
           "upstream_auth",
-          `${label} rejected the server's API key. The operator must set a valid ${KEY_VAR[upstream]}.`,
+          `${label} rejected the server's API key. The operator must set a valid ${UPSTREAMS[upstream].keyVar}.`,
           d,
         );
       case 402:

@@ -1,11 +1,12 @@
 /** The configuration contract: defaults, https-or-loopback base URLs, bad values refused. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ConfigError, DEFAULT_BASE_URLS, parseConfig } from "../../src/config";
+import { ConfigError, parseConfig } from "../../src/config";
+import { BASES, HOSTS } from "../../src/upstream/hosts";
 
 test("defaults", () => {
   const c = parseConfig({} as never);
-  assert.deepEqual(c.baseUrls, DEFAULT_BASE_URLS);
+  assert.deepEqual(c.baseUrls, Object.fromEntries(BASES.map((b) => [b, HOSTS[b].defaultUrl])));
   assert.equal(c.timeoutMs, 30_000);
   assert.equal(c.maxResponseBytes, 5 * 1024 * 1024);
   assert.equal(c.defaultToolsets, "default");

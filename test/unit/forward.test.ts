@@ -4,7 +4,8 @@ import { describe, test } from "node:test";
 import { z } from "zod";
 import { canonicalJson, createConfirmer } from "../../src/tools/confirm";
 import type { ToolDefinition } from "../../src/tools/define";
-import { buildCall, defaultShape, fillPath } from "../../src/tools/forward";
+import { buildCall, fillPath } from "../../src/tools/forward";
+import { defaultShape } from "../../src/tools/shape";
 import { redact, upstreamMessage } from "../../src/upstream/redact";
 import { ToolError } from "../../src/upstream/errors";
 
@@ -12,12 +13,13 @@ const tool = (over: Partial<ToolDefinition>): ToolDefinition => ({
   name: "t",
   title: "t",
   description: "t",
-  toolset: "x",
+  toolset: "smartlead_leads",
   catalogId: "x",
   base: "smartlead",
   method: "GET",
   path: "/campaigns/{campaign_id}/leads",
   input: z.object({}),
+  kind: "read",
   effect: "read",
   costsCredits: false,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

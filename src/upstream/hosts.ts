@@ -1,0 +1,68 @@
+/**
+ * The upstream hosts, in one place: which API each base belongs to, its
+ * default URL and the var that overrides it, the name a person sees, and where
+ * that API wants its key. Everything else (config, the client, the docs, the
+ * fakes) reads these; nothing here imports anything.
+ */
+
+/** The two APIs; each has one key. */
+export type Upstream = "smartlead" | "leadmagic";
+
+/** The API host a tool talks to. SmartLead has several, each with its own base URL var. */
+export type Base = "leadmagic" | "smartlead" | "smartdelivery" | "smartsenders" | "smartprospect";
+
+export interface UpstreamInfo {
+  /** The name to show a person. */
+  label: string;
+  /** The secret that holds the key. */
+  keyVar: "SMARTLEAD_API_KEY" | "LEADMAGIC_API_KEY";
+  /** Where the key goes on every request: SmartLead's api_key query parameter, or LeadMagic's X-API-Key header. */
+  key: { in: "query"; name: "api_key" } | { in: "header"; name: "X-API-Key" };
+}
+
+export const UPSTREAMS: Readonly<Record<Upstream, UpstreamInfo>> = {
+  smartlead: { label: "SmartLead", keyVar: "SMARTLEAD_API_KEY", key: { in: "query", name: "api_key" } },
+  leadmagic: { label: "LeadMagic", keyVar: "LEADMAGIC_API_KEY", key: { in: "header", name: "X-API-Key" } },
+};
+
+export interface HostInfo {
+  upstream: Upstream;
+  defaultUrl: string;
+  urlVar: "SMARTLEAD_BASE_URL" | "SMARTDELIVERY_BASE_URL" | "SMARTSENDERS_BASE_URL" | "SMARTPROSPECT_BASE_URL" | "LEADMAGIC_BASE_URL";
+  /** The product name in the docs' endpoint column, for hosts other than an API's main one. */
+  product?: string;
+}
+
+export const HOSTS: Readonly<Record<Base, HostInfo>> = {
+  leadmagic: { upstream: "leadmagic", defaultUrl: "https://api.leadmagic.io", urlVar: "LEADMAGIC_BASE_URL" },
+  smartlead: { upstream: "smartlead", defaultUrl: "https://server.smartlead.ai/api/v1", urlVar: "SMARTLEAD_BASE_URL" },
+  smartdelivery: {
+    upstream: "smartlead",
+    defaultUrl: "https://smartdelivery.smartlead.ai/api/v1",
+    urlVar: "SMARTDELIVERY_BASE_URL",
+    product: "Smart Delivery",
+  },
+  smartsenders: {
+    upstream: "smartlead",
+    defaultUrl: "https://smart-senders.smartlead.ai/api/v1",
+    urlVar: "SMARTSENDERS_BASE_URL",
+    product: "Smart Senders",
+  },
+  smartprospect: {
+    upstream: "smartlead",
+    defaultUrl: "https://prospect-api.smartlead.ai/api/v1/search-email-leads",
+    urlVar: "SMARTPROSPECT_BASE_URL",
+    product: "SmartProspect",
+  },
+};
+
+export const BASES = Object.keys(HOSTS) as Base[];
+
+export function upstreamOf(base: Base): Upstream {
+  return HOSTS[base].upstream;
+}
+
+/** The name to show a person for the API behind a base ("SmartLead", "LeadMagic"). */
+export function upstreamLabel(base: Base): string {
+  return UPSTREAMS[upstreamOf(base)].label;
+}
