@@ -8,6 +8,7 @@
  * Prints one table and writes the same as JSON under bench/results/.
  */
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,9 +16,8 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
-import { randomBytes } from "node:crypto";
 import { LEADMAGIC_TEST_KEY } from "../dev/fakes/leadmagic";
-import { fakeVars, PROJECT_ROOT, startFakes, startWorker, type Fakes, type Worker } from "../dev/stack";
+import { type Fakes, fakeVars, PROJECT_ROOT, startFakes, startWorker, type Worker } from "../dev/stack";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const WARMUP = 50;
@@ -27,7 +27,11 @@ const THROUGHPUT_REQUESTS = Number(process.env.BENCH_THROUGHPUT_REQUESTS ?? 1600
 const TOKEN = `bench-${randomBytes(24).toString("base64url")}`;
 const AUTH = { authorization: `Bearer ${TOKEN}` };
 
-interface Stat { p50: number; p99: number; n: number }
+interface Stat {
+  p50: number;
+  p99: number;
+  n: number;
+}
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
@@ -165,8 +169,17 @@ async function measureAll(variants: readonly Variant[], fakes: Fakes): Promise<R
     const healthRps = await throughput(() => fetch(`${v.worker.url}/health`).then(ok));
     const callRps = await throughput(() => rpc(mcp(v), "tools/call", callCredits));
     results.push({
-      health: health[k]!, mcpCredits: mcpCredits[k]!, mcpCampaigns: mcpCampaigns[k]!, sseCredits: sseCredits[k]!, sseCampaigns: sseCampaigns[k]!,
-      initialize: initialize[k]!, listDefault: listDefault[k]!, listAll: listAll[k]!, healthRps, callRps, bundle: bundleSize(v.root),
+      health: health[k]!,
+      mcpCredits: mcpCredits[k]!,
+      mcpCampaigns: mcpCampaigns[k]!,
+      sseCredits: sseCredits[k]!,
+      sseCampaigns: sseCampaigns[k]!,
+      initialize: initialize[k]!,
+      listDefault: listDefault[k]!,
+      listAll: listAll[k]!,
+      healthRps,
+      callRps,
+      bundle: bundleSize(v.root),
       listDefaultBytes: (await rpc(mcp(v), "tools/list")).length,
       listAllBytes: (await rpc(mcp(v, "?toolsets=all"), "tools/list")).length,
     });
@@ -218,8 +231,18 @@ try {
     ["tools/list default, /mcp", (r) => ms(r.listDefault), `${main.health.p50}`, ratio(main.listDefault.p50, main.health.p50)],
     ["tools/list toolsets=all, /mcp", (r) => ms(r.listAll), `${main.health.p50}`, ratio(main.listAll.p50, main.health.p50)],
     [`throughput, ${CONCURRENCY} clients, /health (req/s)`, (r) => String(r.healthRps), "—", "—"],
-    [`throughput, ${CONCURRENCY} clients, tools/call (req/s)`, (r) => String(r.callRps), `${main.healthRps} (/health)`, `${round((main.callRps / main.healthRps) * 100)} %`],
-    ["bundle KiB (raw / gzip)", (r) => `${round(r.bundle.raw / 1024)} / ${round(r.bundle.gzip / 1024)}`, "500 gzip (goal)", ratio(main.bundle.gzip / 1024, 500)],
+    [
+      `throughput, ${CONCURRENCY} clients, tools/call (req/s)`,
+      (r) => String(r.callRps),
+      `${main.healthRps} (/health)`,
+      `${round((main.callRps / main.healthRps) * 100)} %`,
+    ],
+    [
+      "bundle KiB (raw / gzip)",
+      (r) => `${round(r.bundle.raw / 1024)} / ${round(r.bundle.gzip / 1024)}`,
+      "500 gzip (goal)",
+      ratio(main.bundle.gzip / 1024, 500),
+    ],
     ["tools/list bytes (default / all)", (r) => `${r.listDefaultBytes} / ${r.listAllBytes}`, "15360 default (goal)", ratio(main.listDefaultBytes, 15360)],
   ];
   const header = `npm run bench — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${SAMPLES} samples after ${WARMUP} warm-up per latency figure (variants sampled alternately), ${THROUGHPUT_REQUESTS} requests per throughput figure`;
@@ -230,12 +253,21 @@ try {
     `|---|${cols.map(() => "---|").join("")}---|---|`,
     ...rows.map(([name, get, fl, ra]) => `| ${name} | ${results.map(get).join(" | ")} | ${fl} | ${ra} |`),
     "",
-    ...variants.map((v, i) => `tool-call overhead over the floor (/mcp, p50), ${v.label}: ${round(results[i]!.mcpCredits.p50 - (results[i]!.health.p50 + upstream.p50))} ms`),
+    ...variants.map(
+      (v, i) => `tool-call overhead over the floor (/mcp, p50), ${v.label}: ${round(results[i]!.mcpCredits.p50 - (results[i]!.health.p50 + upstream.p50))} ms`,
+    ),
   ].join("\n");
   console.log(table);
 
   const date = new Date().toISOString();
-  const json = { date, cores: cpus().length, samples: SAMPLES, warmup: WARMUP, upstream, variants: variants.map((v, i) => ({ label: v.label, ...results[i] })) };
+  const json = {
+    date,
+    cores: cpus().length,
+    samples: SAMPLES,
+    warmup: WARMUP,
+    upstream,
+    variants: variants.map((v, i) => ({ label: v.label, ...results[i] })),
+  };
   mkdirSync(join(PROJECT_ROOT, "bench", "results"), { recursive: true });
   const file = join(PROJECT_ROOT, "bench", "results", `${date.replace(/[:.]/g, "-")}.json`);
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);

@@ -3,7 +3,7 @@
  * (workerd, with local Durable Objects and KV) pointed at them. Product code for
  * `npm run demo` and `npm run bench`; the end-to-end tests build on it.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
 import { createServer } from "node:net";
@@ -97,13 +97,19 @@ export async function startWorker(
   const args = [
     join(PROJECT_ROOT, "node_modules", "wrangler", "bin", "wrangler.js"),
     "dev",
-    "--ip", "127.0.0.1",
-    "--port", String(port),
-    "--inspector-port", String(inspector),
-    "--persist-to", state,
-    "--env-file", envFile,
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--inspector-port",
+    String(inspector),
+    "--persist-to",
+    state,
+    "--env-file",
+    envFile,
     "--show-interactive-dev-session=false",
-    "--log-level", "log",
+    "--log-level",
+    "log",
     ...(protocol === "https" ? ["--local-protocol", "https"] : []),
     ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
   ];

@@ -9,10 +9,10 @@
  * .wrangler/demo-state) for the local KV and Durable Object state.
  */
 import { randomBytes } from "node:crypto";
-import { parseConfig } from "../src/config";
-import { ALL_TOOLS, TOOLSETS } from "../src/tools/registry";
 import { join } from "node:path";
 import { fakeVars, PROJECT_ROOT, startFakes, startWorker } from "../dev/stack";
+import { parseConfig } from "../src/config";
+import { ALL_TOOLS, TOOLSETS } from "../src/tools/registry";
 
 /** The demo's settings from the environment; a bad value stops it with the reason. */
 function settings(env: NodeJS.ProcessEnv): { port: number; limits: Record<string, string> } {

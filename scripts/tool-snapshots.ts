@@ -26,7 +26,14 @@ export function snapshots(): Map<string, string> {
   const out = new Map<string, string>();
   for (const [toolset, tools] of TOOLSETS) {
     if (toolset === "default") continue;
-    out.set(`${toolset}.json`, `${JSON.stringify(tools.map((t) => byName.get(t.name)), null, 2)}\n`);
+    out.set(
+      `${toolset}.json`,
+      `${JSON.stringify(
+        tools.map((t) => byName.get(t.name)),
+        null,
+        2,
+      )}\n`,
+    );
   }
   return out;
 }

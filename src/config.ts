@@ -3,7 +3,7 @@
  * parsed once per isolate (keyed by the env object) into a typed Config.
  * Names here are documented in README.md and .dev.vars.example.
  */
-import { BASES, HOSTS, type Base, type Upstream } from "./upstream/hosts";
+import { BASES, type Base, HOSTS, type Upstream } from "./upstream/hosts";
 
 export type { Upstream } from "./upstream/hosts";
 
@@ -36,7 +36,6 @@ export interface Env {
   /** Rate-limit counters. Without it limits are counted per isolate only. */
   RATE_LIMIT_KV?: KVNamespace;
 }
-
 
 export interface Config {
   keys: Partial<Record<Upstream, string>>;
@@ -115,7 +114,10 @@ export function weakTokenNames(tokens: readonly AccessToken[]): string[] {
 export function parseAccessTokens(raw: string | undefined): AccessToken[] {
   const out: AccessToken[] = [];
   if (!raw?.trim()) return out;
-  const entries = raw.split(",").map((e) => e.trim()).filter((e) => e !== "");
+  const entries = raw
+    .split(",")
+    .map((e) => e.trim())
+    .filter((e) => e !== "");
   entries.forEach((entry, i) => {
     const where = `MCP_ACCESS_TOKENS entry ${i + 1}`;
     const colon = entry.indexOf(":");
@@ -135,14 +137,24 @@ export function parseAccessTokens(raw: string | undefined): AccessToken[] {
 /** ALLOWED_ORIGINS: each entry an origin (scheme://host[:port]), no wildcard. */
 export function parseAllowedOrigins(raw: string | undefined): string[] {
   const out: string[] = [];
-  for (const entry of (raw ?? "").split(",").map((e) => e.trim()).filter((e) => e !== "")) {
+  for (const entry of (raw ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter((e) => e !== "")) {
     let url: URL;
     try {
       url = new URL(entry);
     } catch {
       throw new ConfigError(`ALLOWED_ORIGINS entry ${JSON.stringify(entry)} is not an origin such as https://app.example.com`);
     }
-    if ((url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password || url.search || url.hash || (url.pathname !== "/" && url.pathname !== "")) {
+    if (
+      (url.protocol !== "https:" && url.protocol !== "http:") ||
+      url.username ||
+      url.password ||
+      url.search ||
+      url.hash ||
+      (url.pathname !== "/" && url.pathname !== "")
+    ) {
       throw new ConfigError(`ALLOWED_ORIGINS entry ${JSON.stringify(entry)} must be just scheme://host[:port]`);
     }
     if (!out.includes(url.origin)) out.push(url.origin);

@@ -8,26 +8,26 @@
  *   OAuth         body cap → provider / consent page
  *   MCP           bearer auth (static token, else OAuth) → per-user rate limit → body cap → transport
  */
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { authenticate } from "./auth/authenticate";
 import { unauthorized } from "./auth/challenge";
 import { showConsent, submitConsent } from "./auth/consent";
 import { authorizationServerMetadata, oauthServer, protectedResourceMetadata } from "./auth/oauth-server";
 import { newSessionId, sessionBelongsTo } from "./auth/sse-session";
-import { ACCESS_TOKEN_MIN_LENGTH, ConfigError, configuredUpstreams, getConfig, weakTokenNames, type Config, type Env } from "./config";
-import { applyCors, preflight } from "./edge/cors";
+import { ACCESS_TOKEN_MIN_LENGTH, type Config, ConfigError, configuredUpstreams, type Env, getConfig, weakTokenNames } from "./config";
 import { hasBody, readCapped, withBody } from "./edge/body-limit";
+import { applyCors, preflight } from "./edge/cors";
 import { HSTS, requireHttps } from "./edge/https";
 import { originAllowed } from "./edge/origin";
 import { FixedWindowLimiter, type RateDecision } from "./edge/rate-limit";
 import { jsonRpcError, refusal } from "./edge/responses";
-import { AUTHORIZE_PATH, isAsMetadataPath, prMetadataResource, REGISTER_PATH, resourcePathOf, routeKind, TOKEN_PATH, type RouteKind } from "./edge/routes";
+import { AUTHORIZE_PATH, isAsMetadataPath, prMetadataResource, REGISTER_PATH, type RouteKind, resourcePathOf, routeKind, TOKEN_PATH } from "./edge/routes";
 import { landingPage } from "./landing";
 import { log } from "./log";
+import { SSE_SESSION_NOT_FOUND, type SseProps, sseHandler } from "./mcp/sse";
 import { handleStreamableHttp } from "./mcp/streamable";
-import { SSE_SESSION_NOT_FOUND, sseHandler, type SseProps } from "./mcp/sse";
 import { confirmerFor } from "./tools/call";
-import { resolveSelection, SelectionError, type Selection } from "./tools/registry";
+import { resolveSelection, type Selection, SelectionError } from "./tools/registry";
 import { VERSION } from "./version";
 
 export { McpSseAgent } from "./mcp/sse";
@@ -129,7 +129,13 @@ async function guardMcp(c: C, next: () => Promise<void>) {
     return unauthorized(origin, resource, Boolean(c.env.OAUTH_KV), auth.presented);
   }
   c.set("user", auth.user);
-  const byUser = await limiter.check({ scope: "user", id: auth.user, limit: config.rateLimits.userPerMinute, store: c.env.RATE_LIMIT_KV, waitUntil: waitUntil(c) });
+  const byUser = await limiter.check({
+    scope: "user",
+    id: auth.user,
+    limit: config.rateLimits.userPerMinute,
+    store: c.env.RATE_LIMIT_KV,
+    waitUntil: waitUntil(c),
+  });
   if (!byUser.allowed) return rateLimited("mcp", byUser, "user");
   await next();
 }
@@ -162,7 +168,12 @@ app.get("/health", (c) => {
         configured: true,
         bearer_tokens: true,
         oauth: Boolean(c.env.OAUTH_KV),
-        ...(weak.length ? { weak_tokens: weak.length, warning: `${weak.length} access token(s) shorter than ${ACCESS_TOKEN_MIN_LENGTH} characters: easy to guess, replace them.` } : {}),
+        ...(weak.length
+          ? {
+              weak_tokens: weak.length,
+              warning: `${weak.length} access token(s) shorter than ${ACCESS_TOKEN_MIN_LENGTH} characters: easy to guess, replace them.`,
+            }
+          : {}),
       }
     : { configured: false, reason: NO_TOKENS_REASON, oauth: Boolean(c.env.OAUTH_KV) };
   return c.json(
@@ -171,7 +182,11 @@ app.get("/health", (c) => {
       version: VERSION,
       upstreams: { smartlead: { configured: upstreams.smartlead }, leadmagic: { configured: upstreams.leadmagic } },
       auth,
-      rate_limits: { counters: c.env.RATE_LIMIT_KV ? "kv" : "isolate_memory", user_per_minute: config.rateLimits.userPerMinute, ip_per_minute: config.rateLimits.ipPerMinute },
+      rate_limits: {
+        counters: c.env.RATE_LIMIT_KV ? "kv" : "isolate_memory",
+        user_per_minute: config.rateLimits.userPerMinute,
+        ip_per_minute: config.rateLimits.ipPerMinute,
+      },
     },
     configured ? 200 : 503,
   );

@@ -3,7 +3,7 @@
  * credit headers, and the "not found" shape (HTTP 200, null fields, 0 credits).
  * Bodies follow ../shared/reference/leadmagic-endpoints.json and the published spec.
  */
-import { FakeUpstream, type FakeReply, type FakeRoute, type RecordedRequest } from "./server";
+import { type FakeReply, type FakeRoute, FakeUpstream, type RecordedRequest } from "./server";
 
 export const LEADMAGIC_TEST_KEY = "lm_test_key_5f1e2d3c4b";
 
@@ -11,7 +11,11 @@ export const LEADMAGIC_TEST_KEY = "lm_test_key_5f1e2d3c4b";
 export function leadmagicError(status: number, code: string, title: string, detail?: string): FakeReply {
   return {
     status,
-    body: { success: false, errors: [{ type: `https://docs.leadmagic.io/errors/${code}`, title, status, code, ...(detail ? { detail } : {}) }], meta: { request_id: "req_fake_0001" } },
+    body: {
+      success: false,
+      errors: [{ type: `https://docs.leadmagic.io/errors/${code}`, title, status, code, ...(detail ? { detail } : {}) }],
+      meta: { request_id: "req_fake_0001" },
+    },
   };
 }
 
@@ -71,15 +75,38 @@ export const LEADMAGIC_ROUTES: FakeRoute[] = [
   { method: "POST", path: "/v1/credits/refresh", reply: () => ({ body: { credits: 1000, refreshed: true }, headers: { "X-Credits-Remaining": "1000" } }) },
   free("/v1/credits/health", { credits: 1000, is_frozen: false, status: "healthy" }),
   free("/v1/analytics/dashboard", { period: "last_30_days", total_requests: 1240, credits_used: 812.5, found_rate: 0.71 }),
-  free("/v1/analytics/usage", { period: "last_30_days", series: [{ date: "2026-01-30", requests: 41 }, { date: "2026-01-31", requests: 58 }] }),
-  free("/v1/analytics/products", { products: [{ product: "email-finder", requests: 900, credits: 640 }, { product: "email-validation", requests: 300, credits: 75 }] }),
-  free("/v1/analytics/credits", { period: "last_30_days", series: [{ date: "2026-01-30", credits: 22 }, { date: "2026-01-31", credits: 31.5 }] }),
+  free("/v1/analytics/usage", {
+    period: "last_30_days",
+    series: [
+      { date: "2026-01-30", requests: 41 },
+      { date: "2026-01-31", requests: 58 },
+    ],
+  }),
+  free("/v1/analytics/products", {
+    products: [
+      { product: "email-finder", requests: 900, credits: 640 },
+      { product: "email-validation", requests: 300, credits: 75 },
+    ],
+  }),
+  free("/v1/analytics/credits", {
+    period: "last_30_days",
+    series: [
+      { date: "2026-01-30", credits: 22 },
+      { date: "2026-01-31", credits: 31.5 },
+    ],
+  }),
   free("/v1/analytics/summary", { total_requests: 1240, credits_used: 812.5, credits_remaining: 1000 }),
-  free("/v1/analytics/daily", [{ date: "2026-01-30", requests: 41, credits: 22 }, { date: "2026-01-31", requests: 58, credits: 31.5 }]),
+  free("/v1/analytics/daily", [
+    { date: "2026-01-30", requests: 41, credits: 22 },
+    { date: "2026-01-31", requests: 58, credits: 31.5 },
+  ]),
   {
     method: "GET",
     path: "/v1/analytics/day/{date}",
-    reply: (_req, params) => ({ body: { date: params.date, requests: 58, credits: 31.5, by_product: { "email-finder": 29 } }, headers: { "X-Credits-Remaining": "1000" } }),
+    reply: (_req, params) => ({
+      body: { date: params.date, requests: 58, credits: 31.5, by_product: { "email-finder": 29 } },
+      headers: { "X-Credits-Remaining": "1000" },
+    }),
   },
 
   // ── people ──
@@ -219,7 +246,13 @@ export const LEADMAGIC_ROUTES: FakeRoute[] = [
         { first_name: "John", last_name: "Roe", title: "Senior Software Engineer", website: "http://www.example.com", company_name: b.company_name },
         { first_name: "Ana", last_name: "Lim", title: "Account Executive", website: "http://www.example.com", company_name: b.company_name },
       ].slice(0, n);
-      return { message: "Data found for the given company.", total_count: 212, returned_count: data.length, credits_consumed: Math.round(data.length * 5) / 100, data };
+      return {
+        message: "Data found for the given company.",
+        total_count: 212,
+        returned_count: data.length,
+        credits_consumed: Math.round(data.length * 5) / 100,
+        data,
+      };
     },
     () => ({ message: "No data found for the given company.", total_count: 0, returned_count: 0, data: [] }),
   ),
@@ -235,10 +268,20 @@ export const LEADMAGIC_ROUTES: FakeRoute[] = [
             status: "JOB_CHANGE_DETECTED",
             message: "The person no longer works at the given company.",
             current_position: { company_name: "NewCo", title: "CMO", start_date: "2025-09" },
-            work_history: [{ company_name: "NewCo", title: "CMO" }, { company_name: "Example", title: "VP Marketing" }],
+            work_history: [
+              { company_name: "NewCo", title: "CMO" },
+              { company_name: "Example", title: "VP Marketing" },
+            ],
             credits_consumed: 3,
           }
-        : { job_change_detected: false, status: "NO_CHANGE", message: "Still at the given company.", current_position: null, work_history: [], credits_consumed: 3 };
+        : {
+            job_change_detected: false,
+            status: "NO_CHANGE",
+            message: "Still at the given company.",
+            current_position: null,
+            work_history: [],
+            credits_consumed: 3,
+          };
       return { body, headers: credits(3) };
     },
   },
@@ -267,7 +310,14 @@ export const LEADMAGIC_ROUTES: FakeRoute[] = [
     "POST",
     "/v1/companies/company-funding",
     (b) => ({
-      basicInfo: { companyName: b.company_name ?? "Example Inc.", shortName: "Example", founded: "2012", primaryDomain: b.company_domain ?? "example.com", ownership: "Private", followers: 18169 },
+      basicInfo: {
+        companyName: b.company_name ?? "Example Inc.",
+        shortName: "Example",
+        founded: "2012",
+        primaryDomain: b.company_domain ?? "example.com",
+        ownership: "Private",
+        followers: 18169,
+      },
       financialInfo: { revenue: 41000000, formattedRevenue: "41M", totalFunding: 61000000, formattedFunding: "61M" },
       fundingHistory: [{ round_type: "Series B", amount: "40M", date: "2023-04-01", investors: ["Fund One"] }],
       companySize: { employees: 212, employeeRange: "201 - 500" },
@@ -312,7 +362,12 @@ export const LEADMAGIC_ROUTES: FakeRoute[] = [
       const perPage = Number(b.per_page ?? 20);
       const results = [
         {
-          company: { name: b.company_name ?? "Example", website_url: "https://www.example.com/", linkedin_url: "https://profiles.example.com/company/example/", is_agency: false },
+          company: {
+            name: b.company_name ?? "Example",
+            website_url: "https://www.example.com/",
+            linkedin_url: "https://profiles.example.com/company/example/",
+            is_agency: false,
+          },
           title: b.job_title ?? "Data Engineer",
           location: "New York, New York, United States",
           types: [{ id: 1, name: "Full Time" }],
@@ -330,11 +385,28 @@ export const LEADMAGIC_ROUTES: FakeRoute[] = [
     },
     (b) => ({ total_count: 0, page: Number(b.page ?? 1), per_page: Number(b.per_page ?? 20), total_pages: 0, results: [] }),
   ),
-  free("/v1/jobs/countries", [{ id: "US", name: "United States" }, { id: "CA", name: "Canada" }, { id: "UK", name: "United Kingdom" }]),
-  free("/v1/jobs/job-types", [{ id: 1, name: "Full Time" }, { id: 2, name: "Part Time" }, { id: 3, name: "Contract" }]),
-  free("/v1/jobs/regions", [{ id: 1, name: "North America" }, { id: 2, name: "Europe" }]),
-  free("/v1/jobs/industries", [{ id: 4, name: "Software Development" }, { id: 9, name: "Financial Services" }]),
-  free("/v1/jobs/company-types", [{ id: 1, name: "Direct Employer" }, { id: 2, name: "Staffing Agency" }]),
+  free("/v1/jobs/countries", [
+    { id: "US", name: "United States" },
+    { id: "CA", name: "Canada" },
+    { id: "UK", name: "United Kingdom" },
+  ]),
+  free("/v1/jobs/job-types", [
+    { id: 1, name: "Full Time" },
+    { id: 2, name: "Part Time" },
+    { id: 3, name: "Contract" },
+  ]),
+  free("/v1/jobs/regions", [
+    { id: 1, name: "North America" },
+    { id: 2, name: "Europe" },
+  ]),
+  free("/v1/jobs/industries", [
+    { id: 4, name: "Software Development" },
+    { id: 9, name: "Financial Services" },
+  ]),
+  free("/v1/jobs/company-types", [
+    { id: 1, name: "Direct Employer" },
+    { id: 2, name: "Staffing Agency" },
+  ]),
 
   // ── ads ──
   paid(
@@ -353,7 +425,16 @@ export const LEADMAGIC_ROUTES: FakeRoute[] = [
           original_url: "https://adstransparency.google.com/advertiser/AR14106062795078369281/creative/CR14003695067076755457",
           variants: [{ content: "<div>Try Example</div>", height: null, width: null }],
         },
-        { advertiser_id: "AR14106062795078369281", creative_id: "CR2", advertiser_name: "Example Inc", format: "Image", start: "2025-04-01", last_seen: "2025-06-20", original_url: "https://adstransparency.google.com/x", variants: [] },
+        {
+          advertiser_id: "AR14106062795078369281",
+          creative_id: "CR2",
+          advertiser_name: "Example Inc",
+          format: "Image",
+          start: "2025-04-01",
+          last_seen: "2025-06-20",
+          original_url: "https://adstransparency.google.com/x",
+          variants: [],
+        },
       ],
     }),
     () => ({ ads: [] }),
@@ -382,8 +463,20 @@ export const LEADMAGIC_ROUTES: FakeRoute[] = [
     () => ({
       credits_consumed: 2,
       ads: [
-        { ad_id: "633872143", company_name: "Example", ad_title: "Example for teams", ad_description: "See how teams use Example.", ad_url: "https://www.linkedin.com/ad-library/detail/633872143" },
-        { ad_id: "633872144", company_name: "Example", ad_title: "Example webinar", ad_description: "Join us.", ad_url: "https://www.linkedin.com/ad-library/detail/633872144" },
+        {
+          ad_id: "633872143",
+          company_name: "Example",
+          ad_title: "Example for teams",
+          ad_description: "See how teams use Example.",
+          ad_url: "https://www.linkedin.com/ad-library/detail/633872143",
+        },
+        {
+          ad_id: "633872144",
+          company_name: "Example",
+          ad_title: "Example webinar",
+          ad_description: "Join us.",
+          ad_url: "https://www.linkedin.com/ad-library/detail/633872144",
+        },
       ],
     }),
     () => ({ ads: [] }),

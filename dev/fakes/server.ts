@@ -79,9 +79,7 @@ export class FakeUpstream {
   constructor(readonly options: FakeOptions) {
     // Literal routes win over templated ones (GET /leads/get-domain-block-list before GET /leads/{lead_id}).
     const placeholders = (r: FakeRoute) => (r.path.match(/\{/g) ?? []).length;
-    this.compiled = [...options.routes]
-      .sort((a, b) => placeholders(a) - placeholders(b))
-      .map((route) => ({ route, test: compile(route).test }));
+    this.compiled = [...options.routes].sort((a, b) => placeholders(a) - placeholders(b)).map((route) => ({ route, test: compile(route).test }));
   }
 
   /** Base URL to configure the Worker with (e.g. http://127.0.0.1:PORT/api/v1). */
@@ -132,7 +130,9 @@ export class FakeUpstream {
   async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const headers: Record<string, string> = {};
-    request.headers.forEach((v, k) => (headers[k] = v));
+    request.headers.forEach((v, k) => {
+      headers[k] = v;
+    });
     const reply = this.receive(request.method, `${url.pathname}${url.search}`, headers, await request.text());
     if (reply.hang) {
       return new Promise<Response>((_, reject) => {
@@ -218,13 +218,13 @@ export class FakeUpstream {
       res.writeHead(reply.status ?? 200, { "content-type": "application/json", ...headers });
       const chunk = Buffer.alloc(64 * 1024, "a");
       let sent = 0;
-      res.write("[\"");
+      res.write('["');
       while (sent < reply.streamBytes && !res.destroyed) {
         const ok = res.write(chunk);
         sent += chunk.length;
         if (!ok) await new Promise((r) => res.once("drain", r));
       }
-      res.end("\"]");
+      res.end('"]');
       return;
     }
     const { payload, contentType } = encode(reply);

@@ -5,9 +5,9 @@
  * name of the access token that approved the OAuth grant.
  */
 import type { Config, Env } from "../config";
+import type { ResourcePath } from "../edge/routes";
 import { currentBinding, matchAccessToken } from "./access-tokens";
 import { bearerToken } from "./bearer";
-import type { ResourcePath } from "../edge/routes";
 import { validateOAuthToken } from "./oauth-server";
 
 export type AuthResult =

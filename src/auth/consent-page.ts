@@ -4,7 +4,7 @@
  * framed, loads nothing, and runs no script.
  */
 import type { ConsentDescription } from "@cloudflare/workers-oauth-provider";
-import { configuredUpstreams, type Config } from "../config";
+import { type Config, configuredUpstreams } from "../config";
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"'`=]/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -40,7 +40,8 @@ function layout(title: string, body: string): string {
 export function upstreamSummary(config: Config): string[] {
   const up = configuredUpstreams(config);
   const lines: string[] = [];
-  if (up.smartlead) lines.push("SmartLead: campaigns, leads, email accounts, inbox, analytics, deliverability — including tools that send email and change or delete data.");
+  if (up.smartlead)
+    lines.push("SmartLead: campaigns, leads, email accounts, inbox, analytics, deliverability — including tools that send email and change or delete data.");
   if (up.leadmagic) lines.push("LeadMagic: B2B enrichment (email, phone, company and profile lookups) — most calls spend credits.");
   if (lines.length === 0) lines.push("No upstream API is configured on this server yet, so no tools are available.");
   if (config.forceReadOnly) lines.push("This server is read-only: tools that change data are not offered.");
@@ -57,7 +58,9 @@ export function consentPage(details: ConsentDescription, handle: string, config:
     ? `<p class="warn"><strong>Access will be sent to an app on this computer.</strong> Continue only if you just started signing in from it.</p>`
     : "";
   const scopes = details.scope.length ? `<p>Requested scopes: ${details.scope.map((s) => `<code>${escapeHtml(s)}</code>`).join(" ")}</p>` : "";
-  const upstreams = upstreamSummary(config).map((l) => `<li>${escapeHtml(l)}</li>`).join("");
+  const upstreams = upstreamSummary(config)
+    .map((l) => `<li>${escapeHtml(l)}</li>`)
+    .join("");
   return layout(
     `Authorize ${details.clientName}`,
     `<h1>Allow <q>${name}</q> to use this MCP server?</h1>

@@ -6,12 +6,12 @@
  * browser by a __Host- cookie — and, besides, the form is useless without a
  * valid access token.
  */
-import { AuthorizationError, CimdFetchError, type AuthRequest } from "@cloudflare/workers-oauth-provider";
+import { AuthorizationError, type AuthRequest, CimdFetchError } from "@cloudflare/workers-oauth-provider";
 import type { Config, Env } from "../config";
 import { log } from "../log";
 import { grantBinding, matchAccessToken } from "./access-tokens";
 import { consentPage, messagePage, pageHeaders } from "./consent-page";
-import { oauthServer, type GrantProps } from "./oauth-server";
+import { type GrantProps, oauthServer } from "./oauth-server";
 
 function page(status: number, html: string, headers: Headers = pageHeaders()): Response {
   return new Response(html, { status, headers });
@@ -66,7 +66,10 @@ export async function submitConsent(request: Request, env: Env, config: Config, 
     if (!user) {
       log({ event: "auth_failure", reason: "consent_invalid_token", route: "/authorize" });
       // The handle is not consumed: going back and entering the right token still works.
-      return page(403, messagePage("Wrong access token", "That access token is not valid here. Go back and enter the access token the server operator gave you."));
+      return page(
+        403,
+        messagePage("Wrong access token", "That access token is not valid here. Go back and enter the access token the server operator gave you."),
+      );
     }
     const approved = await oauth.approveConsent(request, handle);
     const props: GrantProps = { user, binding: await grantBinding(token) };

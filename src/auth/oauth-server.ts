@@ -9,7 +9,7 @@
  */
 import { OAuthAuthorizationServer } from "@cloudflare/workers-oauth-provider";
 import type { Env } from "../config";
-import { AS_METADATA_PATH, AUTHORIZE_PATH, OAUTH_RESOURCE_PATHS, REGISTER_PATH, TOKEN_PATH, type ResourcePath } from "../edge/routes";
+import { AS_METADATA_PATH, AUTHORIZE_PATH, OAUTH_RESOURCE_PATHS, REGISTER_PATH, type ResourcePath, TOKEN_PATH } from "../edge/routes";
 import { log } from "../log";
 
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;

@@ -4,8 +4,7 @@
  * bearer tokens are sent explicitly.
  */
 export const ALLOWED_REQUEST_HEADERS = "Authorization, Content-Type, Accept, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID";
-export const EXPOSED_HEADERS =
-  "WWW-Authenticate, Mcp-Session-Id, Mcp-Protocol-Version, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset";
+export const EXPOSED_HEADERS = "WWW-Authenticate, Mcp-Session-Id, Mcp-Protocol-Version, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset";
 
 export function preflight(origin: string | null): Response {
   const headers = new Headers({

@@ -35,7 +35,6 @@ export function isAsMetadataPath(path: string): boolean {
   return METADATA_SUFFIXES.some((s) => path === AS_METADATA_PATH + s);
 }
 
-
 export function routeKind(path: string): RouteKind {
   if (MCP_PATHS.has(path)) return "mcp";
   if (path === AUTHORIZE_PATH || path === TOKEN_PATH || path === REGISTER_PATH || isAsMetadataPath(path) || prMetadataResource(path) !== undefined) {

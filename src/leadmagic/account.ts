@@ -1,7 +1,7 @@
 /** LeadMagic account: credit balance, balance refresh and health. All free. */
 import { z } from "zod";
-import { toolset } from "../tools/toolset";
 import type { ToolDefinition } from "../tools/define";
+import { toolset } from "../tools/toolset";
 import { bool, noInput, num, str } from "./common";
 
 const t = toolset("leadmagic_account");
@@ -25,8 +25,7 @@ export const ACCOUNT_TOOLS: ToolDefinition[] = [
   t.post("/v1/credits/refresh", {
     name: "leadmagic_refresh_credits",
     title: "LeadMagic: refresh credit balance",
-    description:
-      "Asks LeadMagic to recompute the account's credit balance (e.g. right after a top-up) and returns it. Free; spends and changes nothing else.",
+    description: "Asks LeadMagic to recompute the account's credit balance (e.g. right after a top-up) and returns it. Free; spends and changes nothing else.",
     catalogId: "lm.refresh_credits",
     kind: "read",
     input: noInput(),

@@ -1,9 +1,9 @@
 /** LeadMagic ads: Google, Meta and B2B ad searches for a company, and one B2B ad in detail. All spend credits. */
 import { z } from "zod";
-import { toolset } from "../tools/toolset";
-import { type ToolDefinition } from "../tools/define";
+import type { ToolDefinition } from "../tools/define";
 import { atLeastOne, domain, text, url } from "../tools/fields";
-import { any, count, finder, firstOf, FOUND, has, list, record, str, USAGE } from "./common";
+import { toolset } from "../tools/toolset";
+import { any, count, FOUND, finder, firstOf, has, list, record, str, USAGE } from "./common";
 
 const t = toolset("leadmagic_ads");
 
@@ -87,8 +87,7 @@ export const ADS_TOOLS: ToolDefinition[] = [
   t.post("/v1/ads/b2b-ads-details", {
     name: "leadmagic_get_b2b_ad_details",
     title: "LeadMagic: B2B ad details",
-    description:
-      "Returns one B2B ad in detail (format, copy, media, call to action, campaign dates) from its ad URL, as listed by leadmagic_search_b2b_ads.",
+    description: "Returns one B2B ad in detail (format, copy, media, call to action, campaign dates) from its ad URL, as listed by leadmagic_search_b2b_ads.",
     catalogId: "lm.get_b2b_ad_details",
     kind: "paid_read",
     cost: { text: "Costs 2 credits; free when nothing is found.", credits: 2 },

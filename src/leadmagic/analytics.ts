@@ -4,9 +4,9 @@
  * schema only promises an object (or, for list answers, {items, count}).
  */
 import { z } from "zod";
-import { toolset } from "../tools/toolset";
-import { date } from "../tools/fields";
 import type { ToolDefinition } from "../tools/define";
+import { date } from "../tools/fields";
+import { toolset } from "../tools/toolset";
 import { noInput, num } from "./common";
 
 const t = toolset("leadmagic_account");

@@ -9,7 +9,6 @@ import type { Args, ToolDefinition, ToolOutcome } from "../tools/define";
 import { defaultShape } from "../tools/shape";
 import type { UpstreamResponse } from "../upstream/client";
 
-
 // Output fields are all optional and nullable: LeadMagic's published field
 // sets drift between versions, and a real answer must never fail validation.
 export const str = () => z.string().nullable().optional();

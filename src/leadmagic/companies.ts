@@ -1,9 +1,9 @@
 /** LeadMagic companies: company enrichment, funding, competitors, technographics. All spend credits. */
 import { z } from "zod";
-import { toolset } from "../tools/toolset";
 import type { ToolDefinition } from "../tools/define";
 import { atLeastOne, domain, text, url } from "../tools/fields";
-import { count, finder, firstOf, FOUND, has, list, num, record, str, strOrNum, USAGE } from "./common";
+import { toolset } from "../tools/toolset";
+import { count, FOUND, finder, firstOf, has, list, num, record, str, strOrNum, USAGE } from "./common";
 
 const t = toolset("leadmagic_companies");
 
@@ -49,15 +49,11 @@ export const COMPANIES_TOOLS: ToolDefinition[] = [
   t.post("/v1/companies/company-funding", {
     name: "leadmagic_get_company_funding",
     title: "LeadMagic: company funding and financials",
-    description:
-      "Returns a company's funding, revenue, size and top competitors from its domain or name (give at least one).",
+    description: "Returns a company's funding, revenue, size and top competitors from its domain or name (give at least one).",
     catalogId: "lm.get_company_funding",
     kind: "paid_read",
     cost: { text: "Costs 4 credits; free when nothing is found.", credits: 4 },
-    input: atLeastOne(
-      z.object({ company_domain: domain().optional(), company_name: companyName().optional() }).strict(),
-      ["company_domain", "company_name"],
-    ),
+    input: atLeastOne(z.object({ company_domain: domain().optional(), company_name: companyName().optional() }).strict(), ["company_domain", "company_name"]),
     output: z.looseObject({
       basicInfo: record({ companyName: str(), primaryDomain: str(), founded: strOrNum(), ownership: str() }),
       financialInfo: record({ revenue: num(), formattedRevenue: str(), totalFunding: num(), formattedFunding: str() }),
@@ -81,8 +77,7 @@ export const COMPANIES_TOOLS: ToolDefinition[] = [
   t.post("/v1/companies/competitors-search", {
     name: "leadmagic_search_competitors",
     title: "LeadMagic: find a company's competitors",
-    description:
-      "Lists a company's competitors from its domain, name or website URL (give at least one).",
+    description: "Lists a company's competitors from its domain, name or website URL (give at least one).",
     catalogId: "lm.search_competitors",
     kind: "paid_read",
     cost: { text: "Costs about 5 credits (some sources say 1); the result shows the actual charge.", credits: 5 },
@@ -111,8 +106,7 @@ export const COMPANIES_TOOLS: ToolDefinition[] = [
   t.post("/v1/companies/technographics", {
     name: "leadmagic_get_technographics",
     title: "LeadMagic: company tech stack",
-    description:
-      "Lists the technologies a company's website uses, from its domain.",
+    description: "Lists the technologies a company's website uses, from its domain.",
     catalogId: "lm.get_technographics",
     kind: "paid_read",
     cost: { text: "Costs 1 credit; free when nothing is found.", credits: 1 },

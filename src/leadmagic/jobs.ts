@@ -1,9 +1,9 @@
 /** LeadMagic jobs: the paid job-postings search and its free filter vocabularies. */
 import { z } from "zod";
-import { toolset } from "../tools/toolset";
 import type { ToolDefinition } from "../tools/define";
 import { page, text } from "../tools/fields";
-import { count, finder, FOUND, itemsOutput, list, noInput, num, record, str, strOrNum, USAGE } from "./common";
+import { toolset } from "../tools/toolset";
+import { count, FOUND, finder, itemsOutput, list, noInput, num, record, str, strOrNum, USAGE } from "./common";
 
 const t = toolset("leadmagic_jobs");
 
@@ -16,11 +16,14 @@ export const JOBS_TOOLS: ToolDefinition[] = [
   t.post("/v1/jobs/jobs-finder", {
     name: "leadmagic_find_jobs",
     title: "LeadMagic: search job postings",
-    description:
-      "Searches open job postings by company, title, location, experience level or description keywords.",
+    description: "Searches open job postings by company, title, location, experience level or description keywords.",
     catalogId: "lm.find_jobs",
     kind: "paid_read",
-    cost: { text: "Costs 1 credit per job returned, so per_page caps the spend; free when nothing matches.", credits: 1, results: { arg: "per_page", default: 20 } },
+    cost: {
+      text: "Costs 1 credit per job returned, so per_page caps the spend; free when nothing matches.",
+      credits: 1,
+      results: { arg: "per_page", default: 20 },
+    },
     input: z
       .object({
         company_name: text("Company name", 200).optional(),

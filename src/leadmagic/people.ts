@@ -4,24 +4,10 @@
  * most are free when nothing is found, which the result summary says plainly.
  */
 import { z } from "zod";
-import { toolset } from "../tools/toolset";
 import type { ToolDefinition } from "../tools/define";
 import { atLeastOne, domain, email, page, text, url } from "../tools/fields";
-import {
-  any,
-  bool,
-  firstOf,
-  count,
-  finder,
-  FOUND,
-  has,
-  list,
-  num,
-  str,
-  subject,
-  summarized,
-  USAGE,
-} from "./common";
+import { toolset } from "../tools/toolset";
+import { any, bool, count, FOUND, finder, firstOf, has, list, num, str, subject, summarized, USAGE } from "./common";
 
 const t = toolset("leadmagic_people");
 
@@ -38,8 +24,7 @@ export const PEOPLE_TOOLS: ToolDefinition[] = [
   t.post("/v1/people/email-validation", {
     name: "leadmagic_validate_email",
     title: "LeadMagic: validate an email address",
-    description:
-      "Checks whether an email address is deliverable (valid, invalid, catch-all, unknown) before you send to it.",
+    description: "Checks whether an email address is deliverable (valid, invalid, catch-all, unknown) before you send to it.",
     catalogId: "lm.validate_email",
     kind: "paid_read",
     cost: { text: "Costs about 0.25 credits; unknown and unverifiable catch-all results are free.", credits: 0.25 },
@@ -62,8 +47,7 @@ export const PEOPLE_TOOLS: ToolDefinition[] = [
   t.post("/v1/people/email-finder", {
     name: "leadmagic_find_email",
     title: "LeadMagic: find a work email",
-    description:
-      "Finds a person's verified work email from their name plus company domain or name.",
+    description: "Finds a person's verified work email from their name plus company domain or name.",
     catalogId: "lm.find_email",
     kind: "paid_read",
     cost: { text: "Costs 1 credit; free when nothing is found.", credits: 1 },
@@ -95,8 +79,7 @@ export const PEOPLE_TOOLS: ToolDefinition[] = [
   t.post("/v1/people/personal-email-finder", {
     name: "leadmagic_find_personal_email",
     title: "LeadMagic: find a personal email",
-    description:
-      "Finds a person's personal (non-work) email address from their B2B profile URL.",
+    description: "Finds a person's personal (non-work) email address from their B2B profile URL.",
     catalogId: "lm.find_personal_email",
     kind: "paid_read",
     cost: { text: "Costs 2 credits; free when nothing is found.", credits: 2 },
@@ -118,8 +101,7 @@ export const PEOPLE_TOOLS: ToolDefinition[] = [
   t.post("/v1/people/b2b-profile-email", {
     name: "leadmagic_profile_to_work_email",
     title: "LeadMagic: work email from a profile URL",
-    description:
-      "Finds a person's work email from their B2B profile URL (when you have the profile but not the name and domain).",
+    description: "Finds a person's work email from their B2B profile URL (when you have the profile but not the name and domain).",
     catalogId: "lm.social_to_work_email",
     kind: "paid_read",
     cost: { text: "Costs 5 credits; free when nothing is found.", credits: 5 },
@@ -141,8 +123,7 @@ export const PEOPLE_TOOLS: ToolDefinition[] = [
   t.post("/v1/people/profile-search", {
     name: "leadmagic_search_profile",
     title: "LeadMagic: enrich a profile",
-    description:
-      "Returns a person's professional profile (headline, company, experience, education) from their B2B profile URL.",
+    description: "Returns a person's professional profile (headline, company, experience, education) from their B2B profile URL.",
     catalogId: "lm.search_profile",
     kind: "paid_read",
     cost: { text: "Costs 1 credit.", credits: 1 },
@@ -168,8 +149,7 @@ export const PEOPLE_TOOLS: ToolDefinition[] = [
   t.post("/v1/people/b2b-profile", {
     name: "leadmagic_email_to_profile",
     title: "LeadMagic: profile URL from a work email",
-    description:
-      "Finds the B2B profile URL of the person behind a work email address.",
+    description: "Finds the B2B profile URL of the person behind a work email address.",
     catalogId: "lm.email_to_profile",
     kind: "paid_read",
     cost: { text: "Costs 10 credits; free when nothing is found.", credits: 10 },
@@ -184,8 +164,7 @@ export const PEOPLE_TOOLS: ToolDefinition[] = [
   t.post("/v1/people/mobile-finder", {
     name: "leadmagic_find_mobile",
     title: "LeadMagic: find a mobile number",
-    description:
-      "Finds a person's mobile number from their profile URL, work email or personal email (at least one).",
+    description: "Finds a person's mobile number from their profile URL, work email or personal email (at least one).",
     catalogId: "lm.find_mobile",
     kind: "paid_read",
     cost: { text: "Costs 5 credits; free when nothing is found.", credits: 5 },
@@ -209,8 +188,7 @@ export const PEOPLE_TOOLS: ToolDefinition[] = [
   t.post("/v1/people/role-finder", {
     name: "leadmagic_find_role",
     title: "LeadMagic: find who holds a role",
-    description:
-      "Finds the person holding a given job title at a company (name, domain or company profile URL).",
+    description: "Finds the person holding a given job title at a company (name, domain or company profile URL).",
     catalogId: "lm.find_role",
     kind: "paid_read",
     cost: { text: "Costs 2 credits; free when there is no match.", credits: 2 },
@@ -237,7 +215,10 @@ export const PEOPLE_TOOLS: ToolDefinition[] = [
     shape: finder({
       // The published spec's hit carries only company fields and the message "Role found.", so the message counts too.
       found: (d) =>
-        has(d.full_name) || has(d.first_name) || has(d.profile_url) || (typeof d.message === "string" && /\bfound\b/i.test(d.message) && !/not found/i.test(d.message)),
+        has(d.full_name) ||
+        has(d.first_name) ||
+        has(d.profile_url) ||
+        (typeof d.message === "string" && /\bfound\b/i.test(d.message) && !/not found/i.test(d.message)),
       hit: (d, a) => {
         const at = has(d.company_name) ? String(d.company_name) : roleCompany(a);
         const who = d.full_name || subject(d.first_name, d.last_name) || d.profile_url || "a match";
@@ -249,8 +230,7 @@ export const PEOPLE_TOOLS: ToolDefinition[] = [
   t.post("/v1/people/employee-finder", {
     name: "leadmagic_find_employees",
     title: "LeadMagic: list a company's employees",
-    description:
-      "Lists people working at a company (name, title).",
+    description: "Lists people working at a company (name, title).",
     catalogId: "lm.find_employees",
     kind: "paid_read",
     cost: { text: "Costs 0.05 credits per employee returned (20 per credit).", credits: 0.05, results: { arg: "per_page", default: 20 } },
@@ -281,8 +261,7 @@ export const PEOPLE_TOOLS: ToolDefinition[] = [
   t.post("/v1/people/job-change-detector", {
     name: "leadmagic_detect_job_change",
     title: "LeadMagic: detect a job change",
-    description:
-      "Checks whether a person (by profile URL) has left a company you give (domain or name) and where they work now.",
+    description: "Checks whether a person (by profile URL) has left a company you give (domain or name) and where they work now.",
     catalogId: "lm.detect_job_change",
     kind: "paid_read",
     cost: { text: "Costs 3 credits, charged even when no change is found.", credits: 3 },

@@ -6,11 +6,11 @@
  */
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { Protocol } from "@modelcontextprotocol/sdk/shared/protocol.js";
-import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import { ErrorCode, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import { z } from "zod";
 import type { Config } from "../config";
-import { callTool, type CallContext } from "../tools/call";
+import { type CallContext, callTool } from "../tools/call";
 import { listing, type Selection } from "../tools/registry";
 import { SERVER_NAME, VERSION } from "../version";
 
@@ -59,7 +59,9 @@ function callParams(params: unknown): { name: string; arguments?: Record<string,
   const { name, arguments: args } = params as Record<string, unknown>;
   if (typeof name !== "string" || name === "") throw invalid("params.name must be the tool's name (a string)");
   if (args !== undefined && (args === null || typeof args !== "object" || Array.isArray(args))) {
-    throw invalid(`params.arguments must be an object of named arguments, not ${args === null ? "null" : Array.isArray(args) ? "an array" : `a ${typeof args}`}`);
+    throw invalid(
+      `params.arguments must be an object of named arguments, not ${args === null ? "null" : Array.isArray(args) ? "an array" : `a ${typeof args}`}`,
+    );
   }
   return { name, arguments: args as Record<string, unknown> | undefined };
 }

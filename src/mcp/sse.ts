@@ -4,9 +4,10 @@
  * SDK's McpAgent (the only SSE server it offers). It serves the same Server,
  * with the same selection rules, as /mcp.
  */
-import { McpAgent } from "agents/mcp";
+
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { getConfig, type Env } from "../config";
+import { McpAgent } from "agents/mcp";
+import { type Env, getConfig } from "../config";
 import { confirmerFor } from "../tools/call";
 import { resolveSelection } from "../tools/registry";
 import { createMcpServer, type SessionState } from "./server";

@@ -1,12 +1,11 @@
 /** SmartLead white-label clients (sub-accounts) and their API keys. */
 import { z } from "zod";
-import { toolset } from "../tools/toolset";
-import { type ToolOutcome, type ToolDefinition } from "../tools/define";
+import type { ToolDefinition, ToolOutcome } from "../tools/define";
 import { email, id, text, url } from "../tools/fields";
+import { toolset } from "../tools/toolset";
 import { clientId } from "./fields";
 
 const t = toolset("smartlead_admin");
-
 
 const apiKeyId = id("Client API key record id");
 
@@ -64,9 +63,14 @@ export const ADMIN_TOOLS: ToolDefinition[] = [
       .object({
         email: email("Client's login email (unique on SmartLead)"),
         name: text("Client display name (company or brand)", 255),
-        logo: z.string().max(1_000_000).regex(/^[A-Za-z0-9+/=\s]+$/, "expected base64").optional().describe("Logo image, base64 (up to ~750 KB)"),
+        logo: z
+          .string()
+          .max(1_000_000)
+          .regex(/^[A-Za-z0-9+/=\s]+$/, "expected base64")
+          .optional()
+          .describe("Logo image, base64 (up to ~750 KB)"),
         logo_url: url("Logo image URL").optional(),
-        permission: z.array(text("Permission", 100)).max(50).optional().describe("What the client may access, e.g. [\"campaigns\", \"leads\"]"),
+        permission: z.array(text("Permission", 100)).max(50).optional().describe('What the client may access, e.g. ["campaigns", "leads"]'),
         is_credit_assigned: z.boolean().optional().describe("Give the client its own email and lead credits"),
         email_credits: z.number().int().min(0).max(100_000_000).optional().describe("Email credits for the client (with is_credit_assigned)"),
         lead_credits: z.number().int().min(0).max(100_000_000).optional().describe("Lead credits for the client (with is_credit_assigned)"),
@@ -76,8 +80,7 @@ export const ADMIN_TOOLS: ToolDefinition[] = [
   t.get("/client/api-key", {
     name: "smartlead_list_client_api_keys",
     title: "SmartLead: list client API keys",
-    description:
-      "Lists the API keys of client sub-accounts (id, client, name, status, dates). Key values are masked to their last 4 characters.",
+    description: "Lists the API keys of client sub-accounts (id, client, name, status, dates). Key values are masked to their last 4 characters.",
     catalogId: "sl.get_client_api_key",
     input: z
       .object({
@@ -91,8 +94,7 @@ export const ADMIN_TOOLS: ToolDefinition[] = [
   t.post("/client/api-key", {
     name: "smartlead_create_client_api_key",
     title: "SmartLead: create a client API key",
-    description:
-      "Creates a new credential: an API key for a client sub-account, returned in full in the result. Treat it as a secret.",
+    description: "Creates a new credential: an API key for a client sub-account, returned in full in the result. Treat it as a secret.",
     catalogId: "sl.post_client_api_key",
     kind: "create",
     input: z
@@ -105,8 +107,7 @@ export const ADMIN_TOOLS: ToolDefinition[] = [
   t.put("/client/api-key/reset/{id}", {
     name: "smartlead_reset_client_api_key",
     title: "SmartLead: reset a client API key",
-    description:
-      "Regenerates a client API key's value: the old value stops working at once, so anything using it breaks until updated.",
+    description: "Regenerates a client API key's value: the old value stops working at once, so anything using it breaks until updated.",
     catalogId: "sl.put_client_api_key_reset_by_id",
     kind: "update",
     annotations: { destructiveHint: true, idempotentHint: false },

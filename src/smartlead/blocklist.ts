@@ -1,8 +1,8 @@
 /** SmartLead global block list: emails and domains that are never emailed. */
 import { z } from "zod";
-import { toolset } from "../tools/toolset";
 import type { ToolDefinition } from "../tools/define";
 import { domain, email, id, limit, offset, text } from "../tools/fields";
+import { toolset } from "../tools/toolset";
 import { clientId } from "./fields";
 
 const t = toolset("smartlead_leads");
@@ -10,9 +10,7 @@ const t = toolset("smartlead_leads");
 /** Entries per add call. SmartLead documents no maximum; this keeps one call reviewable. */
 export const MAX_BLOCK_LIST_ADD = 1000;
 
-const entry = z
-  .union([email(), domain()])
-  .describe("An email address (jane@example.com) or a bare domain (example.com)");
+const entry = z.union([email(), domain()]).describe("An email address (jane@example.com) or a bare domain (example.com)");
 
 export const BLOCKLIST_TOOLS: ToolDefinition[] = [
   t.get("/leads/get-domain-block-list", {
@@ -40,11 +38,7 @@ export const BLOCKLIST_TOOLS: ToolDefinition[] = [
     kind: "update",
     input: z
       .object({
-        domain_block_list: z
-          .array(entry)
-          .min(1)
-          .max(MAX_BLOCK_LIST_ADD)
-          .describe(`Emails or domains to block (1–${MAX_BLOCK_LIST_ADD})`),
+        domain_block_list: z.array(entry).min(1).max(MAX_BLOCK_LIST_ADD).describe(`Emails or domains to block (1–${MAX_BLOCK_LIST_ADD})`),
         client_id: clientId.optional().describe("Block only for this client"),
       })
       .strict(),

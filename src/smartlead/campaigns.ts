@@ -1,12 +1,11 @@
 /** SmartLead campaigns: list, create, delete, duplicate, status, test email, sequences, schedule and settings. */
 import { z } from "zod";
-import { toolset } from "../tools/toolset";
-import { type Args, type ToolDefinition } from "../tools/define";
+import type { Args, ToolDefinition } from "../tools/define";
 import { atLeastOne, datetime, email, hhmm, id, text, timezone, weekday } from "../tools/fields";
+import { toolset } from "../tools/toolset";
 import { campaignId, campaignStatusChange, clientId, emailAccountId, leadId } from "./fields";
 
 const t = toolset("smartlead_campaigns");
-
 
 const CAMPAIGN_LOOKUP = { path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] } as const;
 
@@ -64,17 +63,16 @@ const sequenceStep = z
   .object({
     id: id("Existing step id, to update it; leave out for a new step").optional(),
     seq_number: z.number().int().min(1).max(MAX_SEQUENCE_STEPS).describe("Position of the step (1 = first email)"),
-    subject: z
-      .string()
-      .max(500)
-      .optional()
-      .describe("Subject line; leave empty on follow-ups to reply in the same thread"),
+    subject: z.string().max(500).optional().describe("Subject line; leave empty on follow-ups to reply in the same thread"),
     email_body: z.string().min(1).max(MAX_BODY).optional().describe("Body, HTML or text (may use {{variables}}); required unless seq_variants is given"),
     delay_in_days: z.number().int().min(0).max(365).describe("Days to wait after the previous step (0–365; 0 for the first)"),
     seq_variants: z.array(variant).min(1).max(MAX_VARIANTS).optional().describe("A/B variants of this step (replaces subject/email_body)"),
     variant_distribution_type: z.enum(["MANUAL_EQUAL", "MANUAL_PERCENTAGE", "AI_EQUAL"]).optional().describe("How leads are split between variants"),
     lead_distribution_percentage: z.number().int().min(1).max(100).optional().describe("AI_EQUAL: share of leads used to find the winner"),
-    winning_metric_property: z.enum(["OPEN_RATE", "CLICK_RATE", "REPLY_RATE", "POSITIVE_REPLY_RATE"]).optional().describe("AI_EQUAL: metric that picks the winner"),
+    winning_metric_property: z
+      .enum(["OPEN_RATE", "CLICK_RATE", "REPLY_RATE", "POSITIVE_REPLY_RATE"])
+      .optional()
+      .describe("AI_EQUAL: metric that picks the winner"),
   })
   .strict()
   .superRefine((step, ctx) => {
@@ -152,7 +150,7 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
     kind: "create",
     input: z
       .object({
-        name: text("Campaign name (default \"Untitled Campaign\")", 255).optional(),
+        name: text('Campaign name (default "Untitled Campaign")', 255).optional(),
         client_id: clientId.optional().describe("Attach the campaign to this client (white-label sub-account)"),
       })
       .strict(),
@@ -161,8 +159,7 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
   t.delete("/campaigns/{campaign_id}", {
     name: "smartlead_delete_campaign",
     title: "SmartLead: delete a campaign",
-    description:
-      "Permanently deletes a campaign with its sequences, lead mappings, statistics and webhooks. Cannot be undone; asks for confirmation first.",
+    description: "Permanently deletes a campaign with its sequences, lead mappings, statistics and webhooks. Cannot be undone; asks for confirmation first.",
     catalogId: "sl.delete_campaigns_by_campaign_id",
     kind: "delete",
     input: z.object({ campaign_id: campaignId }).strict(),
@@ -175,8 +172,7 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
   t.post("/campaigns/{campaign_id}/duplicate", {
     name: "smartlead_duplicate_campaign",
     title: "SmartLead: duplicate a campaign",
-    description:
-      "Copies a campaign (sequences, variants, schedule, settings, email accounts; not leads) into a new draft and returns the new id.",
+    description: "Copies a campaign (sequences, variants, schedule, settings, email accounts; not leads) into a new draft and returns the new id.",
     catalogId: "sl.post_campaigns_by_campaign_id_duplicate",
     kind: "create",
     input: z
@@ -233,8 +229,7 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
   t.post("/campaigns/create-subsequence", {
     name: "smartlead_create_subsequence",
     title: "SmartLead: create a subsequence",
-    description:
-      "Creates a child campaign (subsequence) under a parent campaign; leads move into it when the given events happen. Returns the subsequence id.",
+    description: "Creates a child campaign (subsequence) under a parent campaign; leads move into it when the given events happen. Returns the subsequence id.",
     catalogId: "sl.post_campaigns_create_subsequence",
     kind: "create",
     input: z
@@ -243,12 +238,7 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
         subsequence_name: text("Name of the subsequence", 255).optional(),
         // SmartLead does not document the element shape; its example sends [].
         condition_events: z
-          .array(
-            z.union([
-              text("Event name", 100),
-              z.record(z.string().max(100), z.union([z.string().max(500), z.number(), z.boolean(), z.null()])),
-            ]),
-          )
+          .array(z.union([text("Event name", 100), z.record(z.string().max(100), z.union([z.string().max(500), z.number(), z.boolean(), z.null()]))]))
           .max(20)
           .optional()
           .describe("Events that move a lead into the subsequence (up to 20; [] for none)"),
@@ -292,8 +282,7 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
   t.post("/campaigns/{campaign_id}/schedule", {
     name: "smartlead_update_campaign_schedule",
     title: "SmartLead: update campaign schedule",
-    description:
-      "Sets when a campaign sends: time zone, weekdays, daily window, minutes between emails, new leads per day and an optional start time.",
+    description: "Sets when a campaign sends: time zone, weekdays, daily window, minutes between emails, new leads per day and an optional start time.",
     catalogId: "sl.post_campaigns_by_campaign_id_schedule",
     kind: "update",
     // Sources disagree on the body: current docs nest {timezone, days, start_hour, end_hour,
@@ -338,7 +327,7 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
             .optional()
             .describe("Tracking to switch OFF (DONT_TRACK_EMAIL_OPEN, DONT_TRACK_LINK_CLICK, DONT_TRACK_REPLY_TO_AN_EMAIL); [] tracks everything"),
           stop_lead_settings: stopLeadSetting.optional().describe("Stop emailing a lead when they reply, click a link or open an email"),
-          unsubscribe_text: z.string().max(1000).optional().describe("Unsubscribe text appended to emails (\"\" for none)"),
+          unsubscribe_text: z.string().max(1000).optional().describe('Unsubscribe text appended to emails ("" for none)'),
           send_as_plain_text: z.boolean().optional().describe("Send as plain text instead of HTML"),
           force_plain_text: z.boolean().optional().describe("Convert every email to plain text"),
           follow_up_percentage: z.number().int().min(0).max(100).optional().describe("Share of leads that get follow-ups (0–100)"),

@@ -4,9 +4,9 @@
  * including the /spam-test/report/{spamTestId}/… segment.
  */
 import { z } from "zod";
-import { toolset } from "../tools/toolset";
 import type { Args, ToolDefinition } from "../tools/define";
-import { datetime, date, email, hhmm, id, limit, offset, text, timezone } from "../tools/fields";
+import { date, datetime, email, hhmm, id, limit, offset, text, timezone } from "../tools/fields";
+import { toolset } from "../tools/toolset";
 import { campaignId } from "./fields";
 
 const t = toolset("smartlead_deliverability");
@@ -21,19 +21,11 @@ const folderId = id("Smart Delivery folder id");
 const testFields = {
   test_name: text("Name of the test", 200),
   description: text("Note to recognise the test later", 1000).optional(),
-  spam_filters: z
-    .array(z.string().trim().min(1).max(64))
-    .min(1)
-    .max(10)
-    .describe('Spam filters to run the email through, e.g. ["spam_assassin"]'),
+  spam_filters: z.array(z.string().trim().min(1).max(64)).min(1).max(10).describe('Spam filters to run the email through, e.g. ["spam_assassin"]'),
   link_checker: z.boolean().describe("Check the domains of links in the email against blacklists"),
   campaign_id: campaignId.describe("Campaign whose sequence email is tested (positive integer)"),
   sequence_mapping_id: id("Sequence step or variant id to test"),
-  provider_ids: z
-    .array(id("Seed provider id"))
-    .min(1)
-    .max(100)
-    .describe("Seed provider ids to send to, from smartlead_list_placement_test_providers"),
+  provider_ids: z.array(id("Seed provider id")).min(1).max(100).describe("Seed provider ids to send to, from smartlead_list_placement_test_providers"),
   sender_accounts: z.array(email("Sender email address")).min(1).max(100).describe("Email accounts that send the test emails"),
   all_email_sent_without_time_gap: z.boolean().describe("true sends every test email at once; false spaces them out"),
   min_time_btwn_emails: z.number().int().min(0).max(10_000).describe("Gap between emails from one mailbox, in min_time_unit"),
@@ -65,7 +57,7 @@ export const DELIVERABILITY_TOOLS: ToolDefinition[] = [
   t.post("/spam-test/manual", {
     name: "smartlead_create_manual_placement_test",
     title: "Smart Delivery: run a one-off placement test",
-    description: 
+    description:
       "Creates and starts a one-off inbox-placement (spam) test: the chosen sender accounts send a campaign's sequence email to SmartLead seed inboxes, then reports show inbox vs spam per provider. " +
       "Sends real emails; asks for confirmation first.",
     catalogId: "sl.delivery.post_spam_test_manual",
@@ -79,7 +71,7 @@ export const DELIVERABILITY_TOOLS: ToolDefinition[] = [
   t.post("/spam-test/schedule", {
     name: "smartlead_create_scheduled_placement_test",
     title: "Smart Delivery: schedule a recurring placement test",
-    description: 
+    description:
       "Creates an automated placement test that re-sends a campaign's sequence email to seed inboxes on a schedule (every N days on chosen weekdays) until its end date. " +
       "Sends real emails on every run; asks for confirmation first. Stop it with smartlead_stop_placement_test.",
     catalogId: "sl.delivery.post_spam_test_schedule",

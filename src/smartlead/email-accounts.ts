@@ -1,10 +1,9 @@
 /** SmartLead email (sender) accounts: listing, SMTP/IMAP setup, warmup, suspension, campaign pools and tags. */
 import { z } from "zod";
-import { toolset } from "../tools/toolset";
 import type { Args, ToolDefinition } from "../tools/define";
 import { datetime, email, id, limit, offset, text } from "../tools/fields";
+import { toolset } from "../tools/toolset";
 import { campaignId, clientId, emailAccountId } from "./fields";
-
 
 const t = toolset("smartlead_email_accounts");
 
@@ -22,7 +21,11 @@ const port = (what: string) => z.number().int().min(1).max(65535).describe(`${wh
 const secret = (what: string) => z.string().min(1).max(512).describe(what);
 
 const tagId = id("Tag id");
-const hexColor = (what: string) => z.string().regex(/^#[0-9A-Fa-f]{6}$/, "expected a hex colour like #4CAF50").describe(`${what} (#RRGGBB)`);
+const hexColor = (what: string) =>
+  z
+    .string()
+    .regex(/^#[0-9A-Fa-f]{6}$/, "expected a hex colour like #4CAF50")
+    .describe(`${what} (#RRGGBB)`);
 const tagName = text("Tag name", 100);
 
 const accountIds = (max: number, what: string) => z.array(emailAccountId).min(1).max(max).describe(`${what} (1–${max})`);
@@ -57,8 +60,7 @@ export const EMAIL_ACCOUNTS_TOOLS: ToolDefinition[] = [
   t.get("/email-accounts", {
     name: "smartlead_list_email_accounts",
     title: "SmartLead: list email accounts",
-    description:
-      "Lists sender mailboxes with connection status, daily limits and warmup details, at most 100 per page. Passwords are left out.",
+    description: "Lists sender mailboxes with connection status, daily limits and warmup details, at most 100 per page. Passwords are left out.",
     catalogId: "sl.get_email_accounts",
     input: z
       .object({
@@ -169,8 +171,7 @@ export const EMAIL_ACCOUNTS_TOOLS: ToolDefinition[] = [
     kind: "delete",
     input: z.object({ email_account_id: emailAccountId }).strict(),
     confirm: {
-      action: (a) =>
-        `Delete email account ${a.email_account_id}: it is removed from all campaigns and its warmup stops. This cannot be undone.`,
+      action: (a) => `Delete email account ${a.email_account_id}: it is removed from all campaigns and its warmup stops. This cannot be undone.`,
       lookup: { path: "/email-accounts/{email_account_id}", pick: ["id", "from_email", "from_name"] },
     },
     output: ACK,
@@ -189,8 +190,7 @@ export const EMAIL_ACCOUNTS_TOOLS: ToolDefinition[] = [
   t.delete("/email-accounts/unsuspend/{email_account_id}", {
     name: "smartlead_unsuspend_email_account",
     title: "SmartLead: unsuspend an email account",
-    description:
-      "Reactivates a suspended mailbox: it rejoins campaign rotation and warmup resumes if it was on, so it starts sending again right away.",
+    description: "Reactivates a suspended mailbox: it rejoins campaign rotation and warmup resumes if it was on, so it starts sending again right away.",
     catalogId: "sl.delete_email_accounts_unsuspend_by_email_account_id",
     kind: "update",
     input: z.object({ email_account_id: emailAccountId }).strict(),
@@ -236,8 +236,7 @@ export const EMAIL_ACCOUNTS_TOOLS: ToolDefinition[] = [
   t.post("/email-accounts/{email_account_id}/fetch-messages", {
     name: "smartlead_fetch_email_account_messages",
     title: "SmartLead: fetch a mailbox's messages",
-    description:
-      "Reads recent messages from one mailbox over IMAP, optionally from a folder and a time window, with or without bodies (up to 100).",
+    description: "Reads recent messages from one mailbox over IMAP, optionally from a folder and a time window, with or without bodies (up to 100).",
     catalogId: "sl.post_email_accounts_by_email_account_id_fetch_messages",
     kind: "read",
     input: z
@@ -270,8 +269,7 @@ export const EMAIL_ACCOUNTS_TOOLS: ToolDefinition[] = [
   t.post("/campaigns/{campaign_id}/email-accounts", {
     name: "smartlead_add_campaign_email_accounts",
     title: "SmartLead: add email accounts to a campaign",
-    description:
-      "Adds sender mailboxes to a campaign's rotation (up to 100 per call). Mailboxes must be connected and not suspended.",
+    description: "Adds sender mailboxes to a campaign's rotation (up to 100 per call). Mailboxes must be connected and not suspended.",
     catalogId: "sl.post_campaigns_by_campaign_id_email_accounts",
     kind: "update",
     input: z
@@ -321,9 +319,7 @@ export const EMAIL_ACCOUNTS_TOOLS: ToolDefinition[] = [
     description: "Looks up the tags (and account ids) of sender mailboxes by their email addresses, up to 100 at once.",
     catalogId: "sl.post_email_accounts_tag_list",
     kind: "read",
-    input: z
-      .object({ email_ids: z.array(email()).min(1).max(100).describe("Mailbox email addresses to look up (1–100)") })
-      .strict(),
+    input: z.object({ email_ids: z.array(email()).min(1).max(100).describe("Mailbox email addresses to look up (1–100)") }).strict(),
   }),
   t.post("/tags", {
     name: "smartlead_create_email_account_tag",

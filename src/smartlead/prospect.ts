@@ -4,9 +4,9 @@
  * spend credits (fetch-contacts, find-emails). Opt-in toolset, never default.
  */
 import { z } from "zod";
-import { toolset } from "../tools/toolset";
 import type { ToolDefinition } from "../tools/define";
 import { atLeastOne, domain, id, text } from "../tools/fields";
+import { toolset } from "../tools/toolset";
 
 const t = toolset("smartlead_prospect");
 
@@ -47,14 +47,16 @@ const LOOKUPS: ToolDefinition[] = [
     title: "SmartProspect: cities lookup",
     description: lookupDescription("cities"),
     catalogId: "sl.prospect.get_cities",
-    input: lookupInput("cities", { extra: {
-      state: text("Only cities of these states, comma-separated names, e.g. california,texas", 255).optional(),
-      country: text("Only cities of these countries, comma-separated names (needs state)", 255).optional(),
-    } }).superRefine((v, ctx) => {
-        if (v.country !== undefined && v.state === undefined) {
-          ctx.addIssue({ code: "custom", path: ["state"], message: "SmartProspect needs state when country is given" });
-        }
-      }),
+    input: lookupInput("cities", {
+      extra: {
+        state: text("Only cities of these states, comma-separated names, e.g. california,texas", 255).optional(),
+        country: text("Only cities of these countries, comma-separated names (needs state)", 255).optional(),
+      },
+    }).superRefine((v, ctx) => {
+      if (v.country !== undefined && v.state === undefined) {
+        ctx.addIssue({ code: "custom", path: ["state"], message: "SmartProspect needs state when country is given" });
+      }
+    }),
   }),
   t.get("/departments", {
     name: "smartlead_prospect_list_departments",
@@ -128,8 +130,7 @@ const LOOKUPS: ToolDefinition[] = [
   }),
 ];
 
-const filterList = (what: string) =>
-  z.array(z.string().trim().min(1).max(255)).min(1).max(2000).optional().describe(`${what} (up to 2000 values)`);
+const filterList = (what: string) => z.array(z.string().trim().min(1).max(255)).min(1).max(2000).optional().describe(`${what} (up to 2000 values)`);
 
 /** The contact filters shared by search-contacts and save-search. */
 const contactFilters = {
@@ -213,8 +214,7 @@ const CONTACTS: ToolDefinition[] = [
   t.post("/fetch-contacts", {
     name: "smartlead_prospect_fetch_contacts",
     title: "SmartProspect: unlock contacts (spends credits)",
-    description:
-      "Unlocks (fetches emails for) contacts of a search: the first `limit` contacts of filter_id, or the given contact ids.",
+    description: "Unlocks (fetches emails for) contacts of a search: the first `limit` contacts of filter_id, or the given contact ids.",
     catalogId: "sl.prospect.post_fetch_contacts",
     kind: "spend",
     cost: { text: "Spends SmartProspect credits per contact; asks for confirmation first." },
@@ -222,13 +222,7 @@ const CONTACTS: ToolDefinition[] = [
       z
         .object({
           filter_id: filterId,
-          limit: z
-            .number()
-            .int()
-            .min(1)
-            .max(30_000)
-            .optional()
-            .describe("How many contacts of the filter to unlock (1–10000; some accounts up to 30000)"),
+          limit: z.number().int().min(1).max(30_000).optional().describe("How many contacts of the filter to unlock (1–10000; some accounts up to 30000)"),
           // SmartProspect states no cap for id here; 10000 matches the standard limit.
           id: z.array(z.string().trim().min(1).max(64)).min(1).max(10_000).optional().describe("Exactly these contact ids of the filter"),
           visual_limit: z.number().int().min(1).max(1000).optional().describe("Page size of the returned list (1–1000, default 10)"),
@@ -247,8 +241,7 @@ const CONTACTS: ToolDefinition[] = [
   t.post("/search-contacts/find-emails", {
     name: "smartlead_prospect_find_emails",
     title: "SmartProspect: find emails (spends credits)",
-    description:
-      "Finds the work email of up to 10 people from first name, last name and company domain, with verification status.",
+    description: "Finds the work email of up to 10 people from first name, last name and company domain, with verification status.",
     catalogId: "sl.prospect.post_search_contacts_find_emails",
     kind: "spend",
     cost: { text: "Spends SmartProspect credits; asks for confirmation first." },

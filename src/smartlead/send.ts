@@ -1,8 +1,8 @@
 /** SmartLead one-off email outside any campaign. */
 import { z } from "zod";
-import { toolset } from "../tools/toolset";
 import type { ToolDefinition } from "../tools/define";
 import { atLeastOne, email, text } from "../tools/fields";
+import { toolset } from "../tools/toolset";
 import { emailAccountId } from "./fields";
 
 const t = toolset("smartlead_inbox");

@@ -8,9 +8,9 @@
  * no client besides the docs implements it.
  */
 import { z } from "zod";
-import { toolset } from "../tools/toolset";
 import type { ToolDefinition } from "../tools/define";
 import { domain, email, id, text } from "../tools/fields";
+import { toolset } from "../tools/toolset";
 
 const t = toolset("smartlead_senders");
 
@@ -86,7 +86,10 @@ export const SENDERS_TOOLS: ToolDefinition[] = [
       .object({
         vendor_id: vendorId,
         domains: z
-          .record(domain("Domain to generate mailboxes for"), z.object({ count: z.number().int().min(1).max(50).describe("Mailboxes to generate (1–50)") }).strict())
+          .record(
+            domain("Domain to generate mailboxes for"),
+            z.object({ count: z.number().int().min(1).max(50).describe("Mailboxes to generate (1–50)") }).strict(),
+          )
           .refine((d) => Object.keys(d).length >= 1 && Object.keys(d).length <= 50, "give 1–50 domains")
           .optional()
           .describe('Domains and how many mailboxes each, e.g. {"example.com": {"count": 3}}'),
@@ -98,8 +101,7 @@ export const SENDERS_TOOLS: ToolDefinition[] = [
   t.post("/smart-senders/place-order", {
     name: "smartlead_senders_place_order",
     title: "Smart Senders: buy domains and mailboxes (spends money)",
-    description:
-      "Places a paid order with a Smart Senders vendor to buy the listed domains and set up their mailboxes, forwarding to your domain.",
+    description: "Places a paid order with a Smart Senders vendor to buy the listed domains and set up their mailboxes, forwarding to your domain.",
     catalogId: "sl.senders.post_smart_senders_place_order",
     kind: "spend",
     cost: { text: "Spends money and cannot be undone; asks for confirmation first." },
@@ -119,9 +121,18 @@ export const SENDERS_TOOLS: ToolDefinition[] = [
             addressLineTwo: z.string().trim().max(200).optional().describe("Address line 2"),
             postalCode: text("Postal or ZIP code", 20),
             state: text("State or province", 100),
-            phoneCc: z.string().regex(/^\+\d{1,4}$/, "expected a calling code like +1").describe("Phone country code, e.g. +1"),
-            phone: z.string().regex(/^[0-9][0-9 -]{3,19}$/, "expected a phone number of digits").describe("Phone number without the country code"),
-            languagePreference: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "expected a language code like en").describe("Language code, e.g. en"),
+            phoneCc: z
+              .string()
+              .regex(/^\+\d{1,4}$/, "expected a calling code like +1")
+              .describe("Phone country code, e.g. +1"),
+            phone: z
+              .string()
+              .regex(/^[0-9][0-9 -]{3,19}$/, "expected a phone number of digits")
+              .describe("Phone number without the country code"),
+            languagePreference: z
+              .string()
+              .regex(/^[a-z]{2}(-[A-Z]{2})?$/, "expected a language code like en")
+              .describe("Language code, e.g. en"),
           })
           .strict()
           .describe("Billing and contact details the vendor needs to register the domains"),

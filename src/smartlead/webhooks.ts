@@ -1,12 +1,11 @@
 /** SmartLead webhooks: campaign webhooks, account/client/campaign-level webhooks, delivery summary and retries. */
 import { z } from "zod";
-import { toolset } from "../tools/toolset";
 import type { ToolDefinition } from "../tools/define";
 import { atLeastOne, datetime, id, text } from "../tools/fields";
+import { toolset } from "../tools/toolset";
 import { campaignId, clientId, webhookId } from "./fields";
 
 const t = toolset("smartlead_webhooks");
-
 
 /**
  * Event names, from SmartLead's webhook events reference (the event_type every payload
@@ -38,7 +37,10 @@ const eventList = z
 
 /** The receiver gets lead data (names, emails, replies), so only https endpoints are accepted. */
 const webhookUrl = (what = "HTTPS URL that receives the events (lead data is sent to it)") =>
-  z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(2048).describe(what);
+  z
+    .url({ protocol: /^https$/, hostname: z.regexes.domain })
+    .max(2048)
+    .describe(what);
 
 const webhookName = (what = "Name to recognise the webhook by") => text(what, 100);
 
@@ -67,8 +69,7 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
   t.post("/campaigns/{campaign_id}/webhooks", {
     name: "smartlead_save_campaign_webhook",
     title: "SmartLead: add or update a campaign webhook",
-    description:
-      "Adds a webhook to a campaign, or updates one when id is given. SmartLead then POSTs lead data for the chosen events to the https URL.",
+    description: "Adds a webhook to a campaign, or updates one when id is given. SmartLead then POSTs lead data for the chosen events to the https URL.",
     catalogId: "sl.post_campaigns_by_campaign_id_webhooks",
     kind: "create",
     input: z
@@ -77,7 +78,7 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
         id: webhookId.optional().describe("Webhook id to update; leave out to add a new webhook"),
         name: webhookName(),
         webhook_url: webhookUrl(),
-        event_types: eventList.describe("Events to send, e.g. [\"EMAIL_REPLY\", \"EMAIL_BOUNCE\"]"),
+        event_types: eventList.describe('Events to send, e.g. ["EMAIL_REPLY", "EMAIL_BOUNCE"]'),
       })
       .strict(),
     // The API takes id: null for a new webhook.
@@ -91,8 +92,7 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
     kind: "delete",
     input: z.object({ campaign_id: campaignId, webhook_id: webhookId }).strict(),
     confirm: {
-      action: (a) =>
-        `Webhook ${String(a.webhook_id)} will be removed from campaign ${String(a.campaign_id)} and stop receiving events; this cannot be undone.`,
+      action: (a) => `Webhook ${String(a.webhook_id)} will be removed from campaign ${String(a.campaign_id)} and stop receiving events; this cannot be undone.`,
       lookup: { path: "/campaigns/{campaign_id}", pick: ["id", "name", "status"] },
     },
   }),
@@ -101,7 +101,10 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
     title: "SmartLead: webhook delivery summary",
     description: "Summarises a campaign's webhook deliveries (sent, failed) between two moments.",
     catalogId: "sl.get_campaigns_by_campaignid_webhooks_summary",
-    input: z.object({ campaignId, ...timeWindow }).strict().superRefine(windowOrdered),
+    input: z
+      .object({ campaignId, ...timeWindow })
+      .strict()
+      .superRefine(windowOrdered),
   }),
   t.post("/campaigns/{campaignId}/webhooks/retrigger-failed-events", {
     name: "smartlead_retrigger_failed_webhooks",
@@ -109,7 +112,10 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
     description: "Re-sends a campaign's failed webhook deliveries from a time window to their receivers.",
     catalogId: "sl.post_campaigns_by_campaignid_webhooks_retrigger_failed_events",
     kind: "create",
-    input: z.object({ campaignId, ...timeWindow }).strict().superRefine(windowOrdered),
+    input: z
+      .object({ campaignId, ...timeWindow })
+      .strict()
+      .superRefine(windowOrdered),
   }),
   t.post("/webhook/create", {
     name: "smartlead_create_webhook",
@@ -127,10 +133,7 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
         email_campaign_id: campaignId.optional().describe("Campaign id, for association_type campaign"),
         client_id: clientId.optional().describe("Client id, for association_type client"),
         name: webhookName().optional(),
-        event_type_map: z
-          .partialRecord(webhookEvent, z.boolean())
-          .optional()
-          .describe('Events to enable, e.g. {"EMAIL_REPLY": true, "EMAIL_OPEN": true}'),
+        event_type_map: z.partialRecord(webhookEvent, z.boolean()).optional().describe('Events to enable, e.g. {"EMAIL_REPLY": true, "EMAIL_OPEN": true}'),
         category_id_map: categoryIdMap.optional(),
         event_type: webhookEvent.optional().describe("A single event to subscribe to"),
         category_id: id("Lead category id to filter events by").optional(),

@@ -12,8 +12,8 @@ import type { HttpMethod, UpstreamCall, UpstreamResponse } from "../upstream/cli
 import type { Base } from "../upstream/hosts";
 import type { ToolsetId } from "./toolsets";
 
-export type { Base } from "../upstream/hosts";
 export type { HttpMethod } from "../upstream/client";
+export type { Base } from "../upstream/hosts";
 
 /**
  * What a call does in the world:

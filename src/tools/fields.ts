@@ -9,20 +9,25 @@ export const id = (what: string) => z.number().int().positive().describe(`${what
 
 export const email = (what = "Email address") => z.email().max(320).describe(what);
 
-export const url = (what: string) => z.url({ protocol: /^https?$/ }).max(2048).describe(what);
+export const url = (what: string) =>
+  z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .describe(what);
 
 /** Bounded free text. */
 export const text = (what: string, max = 500) => z.string().trim().min(1).max(max).describe(what);
 
-export const date = (what = "Date") =>
-  z.iso.date().describe(`${what} (YYYY-MM-DD)`);
+export const date = (what = "Date") => z.iso.date().describe(`${what} (YYYY-MM-DD)`);
 
-export const datetime = (what = "Date and time") =>
-  z.iso.datetime({ offset: true }).describe(`${what} (ISO 8601, e.g. 2026-01-31T09:00:00Z)`);
+export const datetime = (what = "Date and time") => z.iso.datetime({ offset: true }).describe(`${what} (ISO 8601, e.g. 2026-01-31T09:00:00Z)`);
 
 /** Clock time "HH:MM", 24-hour. */
 export const hhmm = (what: string) =>
-  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (24-hour)").describe(`${what} (HH:MM, 24-hour)`);
+  z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (24-hour)")
+    .describe(`${what} (HH:MM, 24-hour)`);
 
 /** An IANA time zone name, checked against the runtime's time zone database. */
 export const timezone = (what = "IANA time zone, e.g. America/New_York") =>

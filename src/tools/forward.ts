@@ -43,9 +43,7 @@ function queryValue(value: unknown): string | readonly string[] {
 /** Splits validated arguments into path, query and body, as the definition says. */
 export function buildCall(tool: ToolDefinition, args: Args): UpstreamCall & { base: ToolDefinition["base"] } {
   const inPath = new Set(pathParams(tool.path));
-  const queryNames = new Set(
-    tool.query ?? (tool.method === "GET" || tool.method === "DELETE" ? Object.keys(args).filter((k) => !inPath.has(k)) : []),
-  );
+  const queryNames = new Set(tool.query ?? (tool.method === "GET" || tool.method === "DELETE" ? Object.keys(args).filter((k) => !inPath.has(k)) : []));
   const query: Record<string, string | readonly string[]> = {};
   const rest: Args = {};
   for (const [name, value] of Object.entries(args)) {

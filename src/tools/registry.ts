@@ -6,7 +6,7 @@
  */
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
-import { configuredUpstreams, type Config } from "../config";
+import { type Config, configuredUpstreams } from "../config";
 import { LEADMAGIC_TOOLS } from "../leadmagic";
 import { SMARTLEAD_TOOLS } from "../smartlead";
 import { upstreamOf } from "../upstream/hosts";
@@ -85,9 +85,7 @@ export function resolveSelection(toolsetsParam: string | null, readOnlyParam: st
 
   const unknown = names.filter((n) => n !== "all" && !TOOLSETS.has(n));
   if (unknown.length) {
-    throw new SelectionError(
-      `Unknown toolset${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Known: all, ${[...TOOLSETS.keys()].join(", ")}.`,
-    );
+    throw new SelectionError(`Unknown toolset${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Known: all, ${[...TOOLSETS.keys()].join(", ")}.`);
   }
   const chosen = names.includes("all") ? ALL_TOOLS : names.flatMap((n) => TOOLSETS.get(n)!);
   const tools = new Map<string, ToolDefinition>();

@@ -45,21 +45,23 @@ export interface Toolset {
 
 export function toolset(id: ToolsetId): Toolset {
   const { base } = TOOLSET_INFO[id];
-  const make = (method: HttpMethod) => (path: string, entry: Entry): ToolDefinition => {
-    const { annotations, description, ...rest } = entry;
-    const kind = KINDS[entry.kind];
-    return {
-      ...rest,
-      toolset: id,
-      base,
-      method,
-      path,
-      description: entry.cost ? `${description} ${entry.cost.text}` : description,
-      effect: kind.effect,
-      costsCredits: kind.costsCredits,
-      annotations: { ...kind.annotations, ...annotations },
+  const make =
+    (method: HttpMethod) =>
+    (path: string, entry: Entry): ToolDefinition => {
+      const { annotations, description, ...rest } = entry;
+      const kind = KINDS[entry.kind];
+      return {
+        ...rest,
+        toolset: id,
+        base,
+        method,
+        path,
+        description: entry.cost ? `${description} ${entry.cost.text}` : description,
+        effect: kind.effect,
+        costsCredits: kind.costsCredits,
+        annotations: { ...kind.annotations, ...annotations },
+      };
     };
-  };
   return {
     id,
     get: (path, entry) => make("GET")(path, { ...entry, kind: entry.kind ?? "read" } as Entry),

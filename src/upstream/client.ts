@@ -11,10 +11,10 @@
  * - bodies that are not what they claim become clean errors naming the status.
  */
 import type { Config } from "../config";
-import { USER_AGENT } from "../version";
 import { readUpTo } from "../streams";
+import { USER_AGENT } from "../version";
 import { ToolError } from "./errors";
-import { HOSTS, UPSTREAMS, type Base, type Upstream } from "./hosts";
+import { type Base, HOSTS, UPSTREAMS, type Upstream } from "./hosts";
 import { redact, upstreamMessage } from "./redact";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -70,7 +70,6 @@ const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 4_000;
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
 
-
 export class UpstreamClient {
   /** Absolute time (deps.now) after which no attempt or wait may start. */
   private readonly deadline: number;
@@ -118,21 +117,23 @@ export class UpstreamClient {
           await this.deps.sleep(waitMs);
           continue;
         }
-        throw new ToolError(
-          "rate_limited",
-          `${label} is rate limiting this server's API key; try again in ${wait ?? 1} s.`,
-          { status: 429, retry_after_seconds: wait ?? 1, attempts: attempt, retried: attempt > 1 },
-        );
+        throw new ToolError("rate_limited", `${label} is rate limiting this server's API key; try again in ${wait ?? 1} s.`, {
+          status: 429,
+          retry_after_seconds: wait ?? 1,
+          attempts: attempt,
+          retried: attempt > 1,
+        });
       }
 
       if (RETRYABLE_STATUS.has(response.status)) {
         await discard(response);
         if (this.policy.retryable && attempt < MAX_ATTEMPTS && (await this.backoff(attempt))) continue;
-        throw new ToolError(
-          "upstream_unavailable",
-          `${label} answered HTTP ${response.status} (temporarily unavailable).${this.notRetriedReason(attempt)}`,
-          { status: response.status, attempts: attempt, retried: attempt > 1, may_have_acted: this.policy.hasSideEffects || undefined },
-        );
+        throw new ToolError("upstream_unavailable", `${label} answered HTTP ${response.status} (temporarily unavailable).${this.notRetriedReason(attempt)}`, {
+          status: response.status,
+          attempts: attempt,
+          retried: attempt > 1,
+          may_have_acted: this.policy.hasSideEffects || undefined,
+        });
       }
 
       if (response.status >= 300 && response.status < 400) {
@@ -232,11 +233,7 @@ export class UpstreamClient {
     const d = { status, attempts };
     switch (status) {
       case 401:
-        return new ToolError(
-          "upstream_auth",
-          `${label} rejected the server's API key. The operator must set a valid ${UPSTREAMS[upstream].keyVar}.`,
-          d,
-        );
+        return new ToolError("upstream_auth", `${label} rejected the server's API key. The operator must set a valid ${UPSTREAMS[upstream].keyVar}.`, d);
       case 402:
         return new ToolError("insufficient_credits", `The ${label} account has run out of credits; top up before retrying.`, d);
       case 403:

@@ -14,7 +14,7 @@ import type { Browser } from "playwright-core";
 import { collectProblems, launchBrowser } from "../helpers/browser";
 import { call, connect } from "../helpers/mcp";
 import { authorizationUrl, exchangeCode, pkcePair, registerClient } from "../helpers/oauth";
-import { startStack, TEST_ACCESS_TOKEN, type Stack } from "../helpers/stack";
+import { type Stack, startStack, TEST_ACCESS_TOKEN } from "../helpers/stack";
 
 /** A client's loopback redirect target: records each redirect's query and shows a plain page. */
 async function startCallback(): Promise<{ url: string; hits: URLSearchParams[]; server: Server }> {

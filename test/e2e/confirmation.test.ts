@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { call, connect, errorOf } from "../helpers/mcp";
-import { resetFakes, startStack, TEST_ACCESS_TOKEN, TEST_USER, type Stack } from "../helpers/stack";
+import { resetFakes, type Stack, startStack, TEST_ACCESS_TOKEN, TEST_USER } from "../helpers/stack";
 
 const BOB_TOKEN = "bob-token-abcdefghijklmnopqrstuvwxyz";
 const writes = (stack: Stack) => stack.fakes.smartlead.requests.filter((r) => r.method !== "GET");
@@ -35,7 +35,10 @@ describe("a confirmation token belongs to the user who asked for the preview", (
 
       const done = await call(alice, "smartlead_delete_campaign", { campaign_id: 102, confirmation_token: token });
       assert.ok(!done.isError, JSON.stringify(done.content));
-      assert.deepEqual(writes(stack).map((r) => `${r.method} ${r.path}`), ["DELETE /campaigns/102"]);
+      assert.deepEqual(
+        writes(stack).map((r) => `${r.method} ${r.path}`),
+        ["DELETE /campaigns/102"],
+      );
     } finally {
       await alice.close();
       await bob.close();
@@ -62,7 +65,10 @@ describe("CONFIRM_ACTIONS=false", () => {
       resetFakes(stack.fakes);
       const result = await call(client, "smartlead_delete_campaign", { campaign_id: 102 });
       assert.ok(!result.isError, JSON.stringify(result.content));
-      assert.deepEqual(writes(stack).map((r) => `${r.method} ${r.path}`), ["DELETE /campaigns/102"]);
+      assert.deepEqual(
+        writes(stack).map((r) => `${r.method} ${r.path}`),
+        ["DELETE /campaigns/102"],
+      );
     } finally {
       await client.close();
     }

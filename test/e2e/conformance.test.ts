@@ -11,7 +11,7 @@
  * (Host and Origin pass through, which the DNS-rebinding scenario depends on).
  */
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -151,7 +151,15 @@ describe("npm run demo, checked by the conformance suite and the Inspector", () 
       "tools/list",
       "--strict",
     ]);
-    assert.equal(result.code, 0, `inspector --strict exit ${result.code}:\n${result.stderr.split("\n").filter((l) => /^Error|Path:|Issue:/.test(l)).slice(0, 30).join("\n")}`);
+    assert.equal(
+      result.code,
+      0,
+      `inspector --strict exit ${result.code}:\n${result.stderr
+        .split("\n")
+        .filter((l) => /^Error|Path:|Issue:/.test(l))
+        .slice(0, 30)
+        .join("\n")}`,
+    );
     assert.doesNotMatch(result.stderr, /^Error:/m);
     assert.equal((JSON.parse(result.stdout) as { tools: unknown[] }).tools.length, ALL_TOOLS.length);
   });

@@ -11,15 +11,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { auth, type OAuthClientProvider, UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { auth, UnauthorizedError, type OAuthClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from "@modelcontextprotocol/sdk/shared/auth.js";
 import { LEADMAGIC_TEST_KEY } from "../../dev/fakes/leadmagic";
 import { SMARTLEAD_TEST_KEY } from "../../dev/fakes/smartlead/index";
 import { call, connect } from "../helpers/mcp";
 import { authorizationUrl, exchangeCode, pkcePair, registerClient } from "../helpers/oauth";
-import { freePort, startStack, TEST_ACCESS_TOKEN, TEST_USER, type Stack } from "../helpers/stack";
+import { freePort, type Stack, startStack, TEST_ACCESS_TOKEN, TEST_USER } from "../helpers/stack";
 
 const REDIRECT = "http://127.0.0.1:53682/callback";
 const EVIL_NAME = `Evil <script>alert("x")</script> & <img src=x onerror=alert(1)>`;
@@ -32,7 +32,7 @@ class MemoryProvider implements OAuthClientProvider {
   saved?: OAuthTokens;
   verifier?: string;
   authorizationUrl?: URL;
-  readonly stateValue = "state-" + Math.random().toString(36).slice(2);
+  readonly stateValue = `state-${Math.random().toString(36).slice(2)}`;
 
   get redirectUrl() {
     return REDIRECT;
@@ -144,7 +144,8 @@ describe("OAuth 2.1 with the MCP SDK client", () => {
     const prm = await get("/.well-known/oauth-protected-resource");
     assert.equal(prm.resource, stack.url);
     assert.deepEqual(prm.authorization_servers, [stack.url]);
-    for (const suffix of ["/mcp", "/sse"]) assert.deepEqual(await get(`/.well-known/oauth-protected-resource${suffix}`), { ...prm, resource: `${stack.url}${suffix}` });
+    for (const suffix of ["/mcp", "/sse"])
+      assert.deepEqual(await get(`/.well-known/oauth-protected-resource${suffix}`), { ...prm, resource: `${stack.url}${suffix}` });
     const none = await fetch(`${stack.url}/.well-known/oauth-protected-resource/sse/message`);
     assert.equal(none.status, 404, "/sse/message is part of the /sse resource, not one of its own");
     await none.text();
@@ -275,7 +276,13 @@ describe("OAuth 2.1 with the MCP SDK client", () => {
     assert.deepEqual(await where(`${stack.url}/sse`), { resource: `${stack.url}/sse`, mcp: 401, sse: 200 });
 
     const clientId = await registerClient(stack.url, REDIRECT);
-    const other = authorizationUrl(stack.url, { clientId, redirectUri: REDIRECT, challenge: pkcePair().challenge, state: "s2", resource: `${stack.url}/health` });
+    const other = authorizationUrl(stack.url, {
+      clientId,
+      redirectUri: REDIRECT,
+      challenge: pkcePair().challenge,
+      state: "s2",
+      resource: `${stack.url}/health`,
+    });
     const res = await fetch(other, { redirect: "manual" });
     await res.text();
     assert.equal(res.status, 302);
@@ -285,7 +292,10 @@ describe("OAuth 2.1 with the MCP SDK client", () => {
   test("Deny redirects to the client with access_denied; a bad handle is refused; PKCE is required", async () => {
     const provider = new MemoryProvider();
     const url = new URL(`${stack.url}/mcp`);
-    await assert.rejects(new Client({ name: "t", version: "1" }).connect(new StreamableHTTPClientTransport(url, { authProvider: provider })), UnauthorizedError);
+    await assert.rejects(
+      new Client({ name: "t", version: "1" }).connect(new StreamableHTTPClientTransport(url, { authProvider: provider })),
+      UnauthorizedError,
+    );
     const page = await openConsent(provider.authorizationUrl!);
     const bogus = await submitConsent(stack.url, { handle: "A".repeat(43), access_token: TEST_ACCESS_TOKEN, decision: "approve" }, page.cookie);
     assert.equal(bogus.status, 400);
@@ -340,7 +350,10 @@ describe("rotating an access token revokes the OAuth grants it approved", () => 
   async function grantFor(stack: Stack, token: string): Promise<string> {
     const provider = new MemoryProvider();
     const url = new URL(`${stack.url}/mcp`);
-    await assert.rejects(new Client({ name: "t", version: "1" }).connect(new StreamableHTTPClientTransport(url, { authProvider: provider })), UnauthorizedError);
+    await assert.rejects(
+      new Client({ name: "t", version: "1" }).connect(new StreamableHTTPClientTransport(url, { authProvider: provider })),
+      UnauthorizedError,
+    );
     const code = await authorizeInBrowser(stack.url, provider.authorizationUrl!, token, provider.stateValue);
     await new StreamableHTTPClientTransport(url, { authProvider: provider }).finishAuth(code);
     return provider.saved!.access_token;

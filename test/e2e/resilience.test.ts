@@ -13,7 +13,7 @@ import { LEADMAGIC_TEST_KEY } from "../../dev/fakes/leadmagic";
 import type { FakeReply, RecordedRequest } from "../../dev/fakes/server";
 import { SMARTLEAD_TEST_KEY } from "../../dev/fakes/smartlead/index";
 import { call, connect } from "../helpers/mcp";
-import { resetFakes, startStack, type Fakes, type Stack } from "../helpers/stack";
+import { type Fakes, resetFakes, type Stack, startStack } from "../helpers/stack";
 
 const DEADLINE_MS = 2500;
 const INTERNAL = "TRACE-7f3a internal detail";
@@ -29,7 +29,13 @@ interface Kind {
 
 const KINDS: Kind[] = [
   { label: "free LeadMagic read", tool: "leadmagic_get_credits", args: {}, host: "leadmagic", retried: true },
-  { label: "paid LeadMagic call", tool: "leadmagic_find_email", args: { first_name: "Jane", last_name: "Doe", domain: "example.com" }, host: "leadmagic", retried: false },
+  {
+    label: "paid LeadMagic call",
+    tool: "leadmagic_find_email",
+    args: { first_name: "Jane", last_name: "Doe", domain: "example.com" },
+    host: "leadmagic",
+    retried: false,
+  },
   { label: "SmartLead read", tool: "smartlead_list_campaigns", args: {}, host: "smartlead", retried: true },
 ];
 
@@ -42,10 +48,18 @@ interface Scenario {
 }
 
 const html502: FakeReply = { status: 502, body: `<html><body><h1>502 Bad Gateway</h1>${INTERNAL}</body></html>`, headers: { "content-type": "text/html" } };
-const fail500: FakeReply = { status: 500, body: { message: `Internal server error ${INTERNAL}`, stack: `Error: boom\n    at handler (/srv/app.js:1:1) ${INTERNAL}` } };
+const fail500: FakeReply = {
+  status: 500,
+  body: { message: `Internal server error ${INTERNAL}`, stack: `Error: boom\n    at handler (/srv/app.js:1:1) ${INTERNAL}` },
+};
 
 const SCENARIOS: Scenario[] = [
-  { name: "429 with Retry-After, then success", replies: () => [{ status: 429, body: { message: "Too many requests" }, headers: { "Retry-After": "1" } }], code: null, attempts: [2, 2] },
+  {
+    name: "429 with Retry-After, then success",
+    replies: () => [{ status: 429, body: { message: "Too many requests" }, headers: { "Retry-After": "1" } }],
+    code: null,
+    attempts: [2, 2],
+  },
   { name: "500", replies: () => [fail500, fail500, fail500], code: "upstream_unavailable", attempts: [3, 1] },
   { name: "401", replies: () => [{ status: 401, body: { message: `Invalid API key ${INTERNAL}` } }], code: "upstream_auth", attempts: [1, 1] },
   { name: "HTML 502", replies: () => [html502, html502, html502], code: "upstream_unavailable", attempts: [3, 1] },
@@ -63,7 +77,12 @@ const SCENARIOS: Scenario[] = [
     attempts: [1, 1],
   },
   { name: "empty 200 body", replies: () => [{ status: 200, body: "" }], code: "upstream_bad_response", attempts: [1, 1] },
-  { name: "non-JSON 200", replies: () => [{ status: 200, body: `OK ${INTERNAL}`, headers: { "content-type": "text/plain" } }], code: "upstream_bad_response", attempts: [1, 1] },
+  {
+    name: "non-JSON 200",
+    replies: () => [{ status: 200, body: `OK ${INTERNAL}`, headers: { "content-type": "text/plain" } }],
+    code: "upstream_bad_response",
+    attempts: [1, 1],
+  },
   { name: "20 MB body", replies: () => [{ status: 200, streamBytes: 20 * 1024 * 1024 }], code: "response_too_large", attempts: [1, 1] },
   { name: "302 to another path", replies: () => [{ status: 302, headers: { location: "/steal-the-key" } }], code: "upstream_bad_response", attempts: [1, 1] },
   { name: "a hang past the deadline", replies: () => [{ hang: true }], code: "timeout", attempts: [1, 1] },

@@ -8,10 +8,10 @@ import assert from "node:assert/strict";
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { after, before, describe, test } from "node:test";
-import { newSessionId } from "../../src/auth/sse-session";
 import { LEADMAGIC_TEST_KEY } from "../../dev/fakes/leadmagic";
+import { newSessionId } from "../../src/auth/sse-session";
 import { call, connect, TRANSPORTS } from "../helpers/mcp";
-import { authHeaders, resetFakes, startStack, TEST_ACCESS_TOKEN, TEST_USER, type Stack } from "../helpers/stack";
+import { authHeaders, resetFakes, type Stack, startStack, TEST_ACCESS_TOKEN, TEST_USER } from "../helpers/stack";
 
 const MCP_HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
 const LIST = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" });
@@ -30,10 +30,7 @@ interface RawResponse {
  * stream a chunked body. `streamBytes` sends that many bytes in 64 KiB chunks
  * with no Content-Length, stopping early once the server has answered.
  */
-function raw(
-  url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; streamBytes?: number } = {},
-): Promise<RawResponse> {
+function raw(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; streamBytes?: number } = {}): Promise<RawResponse> {
   const u = new URL(url);
   const send = u.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
@@ -206,7 +203,10 @@ describe("authentication, Origin, CORS, body limit (default stack)", () => {
   test("an Origin that is neither this server's nor in ALLOWED_ORIGINS → 403, on MCP, OAuth and other routes", async () => {
     for (const [path, init] of [
       ["/mcp", { method: "POST", headers: { ...MCP_HEADERS, ...authHeaders(), origin: "https://evil.example" }, body: LIST }],
-      ["/token", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" }, body: "grant_type=refresh_token" }],
+      [
+        "/token",
+        { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" }, body: "grant_type=refresh_token" },
+      ],
       ["/health", { headers: { origin: "null" } }],
       ["/mcp", { method: "OPTIONS", headers: { origin: "http://127.0.0.1.evil.example", "access-control-request-method": "POST" } }],
     ] as const) {
@@ -231,12 +231,17 @@ describe("authentication, Origin, CORS, body limit (default stack)", () => {
     for (const path of ["/mcp", "/sse", "/sse/message", "/token", "/register", "/authorize", "/.well-known/oauth-protected-resource/mcp"]) {
       const res = await fetch(`${stack.url}${path}`, {
         method: "OPTIONS",
-        headers: { origin: ALLOWED_ORIGIN, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type, mcp-protocol-version" },
+        headers: {
+          origin: ALLOWED_ORIGIN,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "authorization, content-type, mcp-protocol-version",
+        },
       });
       assert.equal(res.status, 204, path);
       assert.equal(res.headers.get("access-control-allow-origin"), ALLOWED_ORIGIN);
       const allowed = (res.headers.get("access-control-allow-headers") ?? "").toLowerCase();
-      for (const h of ["authorization", "content-type", "mcp-session-id", "mcp-protocol-version", "last-event-id"]) assert.ok(allowed.includes(h), `${path}: ${h}`);
+      for (const h of ["authorization", "content-type", "mcp-session-id", "mcp-protocol-version", "last-event-id"])
+        assert.ok(allowed.includes(h), `${path}: ${h}`);
       assert.match(res.headers.get("access-control-allow-methods") ?? "", /POST/);
     }
   });
@@ -293,7 +298,11 @@ describe("authentication, Origin, CORS, body limit (default stack)", () => {
 
   test("a declared Content-Length over the limit is refused without reading the body", async () => {
     const body = "x=".padEnd(1024 * 1024 + 10, "y");
-    const res = await streamUntilAnswered(`${stack.url}/token`, { "content-type": "application/x-www-form-urlencoded", "content-length": String(body.length) }, body);
+    const res = await streamUntilAnswered(
+      `${stack.url}/token`,
+      { "content-type": "application/x-www-form-urlencoded", "content-length": String(body.length) },
+      body,
+    );
     assert.equal(res.status, 413);
   });
 
@@ -303,7 +312,12 @@ describe("authentication, Origin, CORS, body limit (default stack)", () => {
       const sessionId = new URL(endpoint, stack.url).searchParams.get("sessionId")!;
       assert.notEqual(sessionId, "chosen-by-client");
       assert.match(sessionId, /^[0-9a-f]{32}-[0-9a-f]{32}$/);
-      const init = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2024-11-05", capabilities: {}, clientInfo: { name: "raw", version: "1" } } };
+      const init = {
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: { protocolVersion: "2024-11-05", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+      };
       const mine = await post(stack, endpoint, authHeaders(), JSON.stringify(init));
       assert.equal(mine.status, 202);
       await mine.text();

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { ALL_TOOLS, DEFAULT_TOOL_NAMES, TOOLSETS } from "../../src/tools/registry";
 import { call, connect, TRANSPORTS } from "../helpers/mcp";
-import { authHeaders, startStack, type Stack } from "../helpers/stack";
+import { authHeaders, type Stack, startStack } from "../helpers/stack";
 
 const namesOf = (toolset: string) => TOOLSETS.get(toolset)!.map((t) => t.name);
 const sorted = (names: Iterable<string>) => [...names].sort();
@@ -87,7 +87,11 @@ describe("server-wide settings", () => {
 
   for (const kind of TRANSPORTS) {
     test(`MCP_TOOLSETS, MCP_READ_ONLY and a missing LeadMagic key shape the default over /${kind}`, async () => {
-      const want = sorted(TOOLSETS.get("smartlead_campaigns")!.filter((t) => t.annotations.readOnlyHint).map((t) => t.name));
+      const want = sorted(
+        TOOLSETS.get("smartlead_campaigns")!
+          .filter((t) => t.annotations.readOnlyHint)
+          .map((t) => t.name),
+      );
       assert.ok(want.length > 0);
       assert.deepEqual(await listed(stack, kind), want);
       // read_only=false cannot undo the server's MCP_READ_ONLY.

@@ -6,9 +6,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { LATEST_PROTOCOL_VERSION } from "@modelcontextprotocol/sdk/types.js";
-import { call, connect, errorOf, TRANSPORTS } from "../helpers/mcp";
-import { authHeaders, resetFakes, startStack, type Stack } from "../helpers/stack";
 import { LEADMAGIC_TEST_KEY } from "../../dev/fakes/leadmagic";
+import { call, connect, errorOf, TRANSPORTS } from "../helpers/mcp";
+import { authHeaders, resetFakes, type Stack, startStack } from "../helpers/stack";
 
 let stack: Stack;
 before(async () => {

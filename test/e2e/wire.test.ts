@@ -9,7 +9,7 @@ import { after, before, describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { TOOLSETS } from "../../src/tools/registry";
 import { connect } from "../helpers/mcp";
-import { startStack, type Stack } from "../helpers/stack";
+import { type Stack, startStack } from "../helpers/stack";
 import { loadWire, replay } from "../helpers/wire";
 
 const wire = loadWire();
@@ -42,7 +42,10 @@ describe("the wire contract, through the Worker", () => {
       const sse = await connect(stack.url, "sse", { query: `toolsets=${toolset}` });
       try {
         const listed = (await sse.listTools()).tools.map((t) => t.name);
-        assert.deepEqual(listed, tools.map((t) => t.name));
+        assert.deepEqual(
+          listed,
+          tools.map((t) => t.name),
+        );
         const first = tools[0]!.name;
         assert.deepEqual(await replay(sse, stack.fakes, first, wire.tools[first]!.args), wire.tools[first]!.requests);
       } finally {

@@ -8,11 +8,11 @@
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { parseConfig, type Env } from "../../src/config";
+import { type Fakes, fakeVars, startFakes } from "../../dev/stack";
+import { type Env, parseConfig } from "../../src/config";
 import { createMcpServer, type SessionState } from "../../src/mcp/server";
 import { confirmerFor } from "../../src/tools/call";
 import { resolveSelection } from "../../src/tools/registry";
-import { fakeVars, startFakes, type Fakes } from "../../dev/stack";
 import { TEST_USER } from "./stack";
 
 /** A fetch that answers from the fakes' handlers, routed by origin, without a socket. */

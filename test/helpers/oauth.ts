@@ -37,10 +37,7 @@ export function pkcePair(): { verifier: string; challenge: string } {
   return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
 }
 
-export function authorizationUrl(
-  baseUrl: string,
-  p: { clientId: string; redirectUri: string; challenge: string; state: string; resource?: string },
-): URL {
+export function authorizationUrl(baseUrl: string, p: { clientId: string; redirectUri: string; challenge: string; state: string; resource?: string }): URL {
   const url = new URL(`${baseUrl}/authorize`);
   url.searchParams.set("response_type", "code");
   url.searchParams.set("client_id", p.clientId);

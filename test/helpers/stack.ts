@@ -3,9 +3,9 @@
  * with the test access token and rate limits high enough that table-driven
  * suites never meet them.
  */
-import { fakeVars, startFakes, startWorker, type Fakes, type Worker } from "../../dev/stack";
+import { type Fakes, fakeVars, startFakes, startWorker, type Worker } from "../../dev/stack";
 
-export { freePort, PROJECT_ROOT, resetFakes, startFakes, type Fakes } from "../../dev/stack";
+export { type Fakes, freePort, PROJECT_ROOT, resetFakes, startFakes } from "../../dev/stack";
 
 /** The access token every test stack accepts by default (as user TEST_USER); connect() sends it. */
 export const TEST_USER = "tester";

@@ -6,16 +6,16 @@
  * upstream received.
  */
 import assert from "node:assert/strict";
+import { after, before } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import type { ToolDefinition } from "../../src/tools/define";
-import type { FakeReply, FakeUpstream, RecordedRequest } from "../../dev/fakes/server";
 import { LEADMAGIC_TEST_KEY } from "../../dev/fakes/leadmagic";
+import type { FakeReply, FakeUpstream, RecordedRequest } from "../../dev/fakes/server";
 import { SMARTLEAD_TEST_KEY } from "../../dev/fakes/smartlead/index";
-import { after, before } from "node:test";
-import { startInProcess, type InProcessStack } from "./in-process";
+import type { ToolDefinition } from "../../src/tools/define";
+import { type InProcessStack, startInProcess } from "./in-process";
 import { call, errorOf } from "./mcp";
-import { resetFakes, type Fakes } from "./stack";
+import { type Fakes, resetFakes } from "./stack";
 
 export interface ToolCase {
   tool: string;
@@ -62,9 +62,7 @@ const confirmTools = new WeakMap<Client, Promise<Set<string>>>();
 function confirmable(client: Client): Promise<Set<string>> {
   let set = confirmTools.get(client);
   if (!set) {
-    set = client
-      .listTools()
-      .then(({ tools }) => new Set(tools.filter((t) => "confirmation_token" in (t.inputSchema.properties ?? {})).map((t) => t.name)));
+    set = client.listTools().then(({ tools }) => new Set(tools.filter((t) => "confirmation_token" in (t.inputSchema.properties ?? {})).map((t) => t.name)));
     confirmTools.set(client, set);
   }
   return set;
@@ -143,7 +141,12 @@ export function useSuite(bind: (suite: { stack: InProcessStack; client: Client }
 }
 
 /** Every tool of a domain has a case in its table (and every case a tool), and each is listed in its toolset over MCP. */
-export async function assertCoveredAndListed(stack: InProcessStack, toolset: string, tools: readonly ToolDefinition[], cases: readonly ToolCase[]): Promise<void> {
+export async function assertCoveredAndListed(
+  stack: InProcessStack,
+  toolset: string,
+  tools: readonly ToolDefinition[],
+  cases: readonly ToolCase[],
+): Promise<void> {
   assert.deepEqual(new Set(cases.map((c) => c.tool)), new Set(tools.map((t) => t.name)), "one case per tool");
   const own = await stack.connect(`toolsets=${toolset}`);
   const listed = new Set((await own.listTools()).tools.map((t) => t.name));

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { FakeUpstream } from "../../dev/fakes/server";
 import { call } from "./mcp";
-import { resetFakes, type Fakes } from "./stack";
+import { type Fakes, resetFakes } from "./stack";
 
 export interface WireRequest {
   host: keyof Fakes;

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { parseConfig } from "../../src/config";
-import { MAX_ATTEMPTS, retryAfterSeconds, UpstreamClient, type CallPolicy, type ClientDeps } from "../../src/upstream/client";
+import { type CallPolicy, type ClientDeps, MAX_ATTEMPTS, retryAfterSeconds, UpstreamClient } from "../../src/upstream/client";
 import { ToolError } from "../../src/upstream/errors";
 
 const READ: CallPolicy = { retryable: true, hasSideEffects: false };
@@ -35,8 +35,10 @@ function harness(replies: (() => Response | Promise<Response>)[], random = 0.999
   return { deps, sleeps, calls, start: now, advance: (ms: number) => (now += ms) };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 
 async function failure(p: Promise<unknown>): Promise<ToolError> {
   try {
@@ -75,7 +77,10 @@ describe("retries", () => {
     const res = await client.request({ base: "leadmagic", method: "POST", path: "/v1/people/email-finder", body: {} });
     assert.deepEqual(res.data, { credits: 5 });
     assert.equal(res.attempts, 2);
-    assert.deepEqual(h.sleeps.map((s) => s.ms), [2000]);
+    assert.deepEqual(
+      h.sleeps.map((s) => s.ms),
+      [2000],
+    );
   });
 
   test("a Retry-After that does not fit the deadline is not slept: the error says how long to wait", async () => {
@@ -174,7 +179,14 @@ describe("requests and bodies", () => {
     assert.ok(!err.message.includes("sl_unit_key_654321"));
     assert.ok(!err.message.includes("server.smartlead.ai"));
     assert.ok(!err.message.includes("abc.def"));
-    const expected: Record<number, string> = { 401: "upstream_auth", 402: "insufficient_credits", 403: "forbidden", 404: "not_found", 409: "conflict", 422: "invalid_input" };
+    const expected: Record<number, string> = {
+      401: "upstream_auth",
+      402: "insufficient_credits",
+      403: "forbidden",
+      404: "not_found",
+      409: "conflict",
+      422: "invalid_input",
+    };
     for (const [status, code] of Object.entries(expected)) {
       const h2 = harness([json(Number(status), { error: "x", message: "y" })]);
       const e = await failure(new UpstreamClient(config(1000), READ, h2.deps).request({ base: "leadmagic", method: "GET", path: "/v1/credits" }));

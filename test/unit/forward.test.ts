@@ -6,8 +6,8 @@ import { canonicalJson, createConfirmer } from "../../src/tools/confirm";
 import type { ToolDefinition } from "../../src/tools/define";
 import { buildCall, fillPath } from "../../src/tools/forward";
 import { defaultShape } from "../../src/tools/shape";
-import { redact, upstreamMessage } from "../../src/upstream/redact";
 import { ToolError } from "../../src/upstream/errors";
+import { redact, upstreamMessage } from "../../src/upstream/redact";
 
 const tool = (over: Partial<ToolDefinition>): ToolDefinition => ({
   name: "t",
@@ -34,7 +34,10 @@ describe("paths", () => {
 
   test("dot segments and missing values are refused", () => {
     for (const x of [".", "..", "", undefined]) {
-      assert.throws(() => fillPath("/a/{x}", { x }), (e: unknown) => e instanceof ToolError && e.code === "invalid_input");
+      assert.throws(
+        () => fillPath("/a/{x}", { x }),
+        (e: unknown) => e instanceof ToolError && e.code === "invalid_input",
+      );
     }
   });
 });
@@ -70,10 +73,9 @@ describe("shaping", () => {
 
 describe("redaction", () => {
   test("keys, api_key params, bearer tokens, URLs and stack frames are removed; length capped", () => {
-    const out = redact(
-      "bad key sk_live_abcdef api_key=zzz token: qqq Bearer a.b.c at https://x.io/a?api_key=zzz\n    at handler (/srv/app.js:10:5)",
-      ["sk_live_abcdef"],
-    );
+    const out = redact("bad key sk_live_abcdef api_key=zzz token: qqq Bearer a.b.c at https://x.io/a?api_key=zzz\n    at handler (/srv/app.js:10:5)", [
+      "sk_live_abcdef",
+    ]);
     for (const secret of ["sk_live_abcdef", "zzz", "qqq", "a.b.c", "x.io", "/srv/app.js"]) assert.ok(!out.includes(secret), `${secret} in ${out}`);
     assert.ok(redact("x".repeat(5000), []).length <= 300);
   });

@@ -13,7 +13,16 @@ import { pathParams } from "../../src/tools/forward";
 import { ALL_TOOLS, DEFAULT_TOOL_NAMES, listing, resolveSelection, TOOLSETS } from "../../src/tools/registry";
 import { VERSION } from "../../src/version";
 
-interface CatalogEntry { id: string; method: string; path: string; base?: string; tier: string; effect?: string; readOnly: boolean; costsCredits?: boolean }
+interface CatalogEntry {
+  id: string;
+  method: string;
+  path: string;
+  base?: string;
+  tier: string;
+  effect?: string;
+  readOnly: boolean;
+  costsCredits?: boolean;
+}
 const load = (file: string) => JSON.parse(readFileSync(new URL(`../contract/${file}`, import.meta.url), "utf8"));
 const smartlead = load("smartlead-endpoints.json");
 const leadmagic = load("leadmagic-endpoints.json");
@@ -21,7 +30,9 @@ const catalog = new Map<string, CatalogEntry & { base: string }>();
 for (const e of smartlead.endpoints as CatalogEntry[]) catalog.set(e.id, { ...e, base: e.base! });
 for (const e of leadmagic.endpoints as CatalogEntry[]) catalog.set(e.id, { ...e, base: "leadmagic" });
 
-const forbidden = [...smartlead.excluded, ...smartlead.anchorOnlyUnconfirmed].map((r: { base: string; method: string; path: string }) => `${r.base} ${r.method} ${r.path}`);
+const forbidden = [...smartlead.excluded, ...smartlead.anchorOnlyUnconfirmed].map(
+  (r: { base: string; method: string; path: string }) => `${r.base} ${r.method} ${r.path}`,
+);
 const fullConfig = parseConfig({ SMARTLEAD_API_KEY: "k1", LEADMAGIC_API_KEY: "k2" } as never);
 
 describe("every tool", () => {
@@ -119,10 +130,14 @@ describe("portable schemas (strict validators: the Inspector's --strict, functio
     const { tools } = listing(resolveSelection("all", null, fullConfig), fullConfig);
     const problems: string[] = [];
     for (const t of tools) {
-      for (const [io, root] of [["input", t.inputSchema], ["output", t.outputSchema]] as const) {
+      for (const [io, root] of [
+        ["input", t.inputSchema],
+        ["output", t.outputSchema],
+      ] as const) {
         for (const [at, s] of subSchemas(root, `${t.name}.${io}`)) {
           if (s.items === false || "prefixItems" in s) problems.push(`${at}: tuple keywords`);
-          if (!["type", "anyOf", "oneOf", "allOf", "$ref", "enum", "const", "not"].some((k) => k in s)) problems.push(`${at}: ${JSON.stringify(s)} says nothing`);
+          if (!["type", "anyOf", "oneOf", "allOf", "$ref", "enum", "const", "not"].some((k) => k in s))
+            problems.push(`${at}: ${JSON.stringify(s)} says nothing`);
         }
       }
     }

@@ -16,7 +16,7 @@ import { ConfigError, parseAccessTokens, parseAllowedOrigins, parseConfig, weakT
 import { readCapped } from "../../src/edge/body-limit";
 import { requireHttps } from "../../src/edge/https";
 import { originAllowed } from "../../src/edge/origin";
-import { COUNTER_TTL_SECONDS, FixedWindowLimiter, type CounterStore } from "../../src/edge/rate-limit";
+import { COUNTER_TTL_SECONDS, type CounterStore, FixedWindowLimiter } from "../../src/edge/rate-limit";
 import { routeKind } from "../../src/edge/routes";
 
 const T1 = "alice-token-0123456789abcdef";
@@ -45,13 +45,20 @@ describe("MCP_ACCESS_TOKENS", () => {
       [`alice:${T1},bob:${T1}`, /same token/],
     ];
     for (const [raw, why] of bad) {
-      assert.throws(() => parseAccessTokens(raw), (e: Error) => e instanceof ConfigError && why.test(e.message) && !e.message.includes(T1), raw);
+      assert.throws(
+        () => parseAccessTokens(raw),
+        (e: Error) => e instanceof ConfigError && why.test(e.message) && !e.message.includes(T1),
+        raw,
+      );
     }
   });
 
   test("short tokens work but are named as weak", () => {
     const tokens = parseAccessTokens(`probe:secret,alice:${T1}`);
-    assert.deepEqual(tokens.map((t) => t.name), ["probe", "alice"]);
+    assert.deepEqual(
+      tokens.map((t) => t.name),
+      ["probe", "alice"],
+    );
     assert.deepEqual(weakTokenNames(tokens), ["probe"]);
   });
 
@@ -91,8 +98,14 @@ describe("MCP_ACCESS_TOKENS", () => {
     assert.equal(bearerToken(`Basic ${T1}`), null);
     assert.equal(bearerToken(`Bearer ${T1} extra`), null);
     assert.equal(bearerToken("Bearer"), null);
-    assert.equal(bearerChallenge("https://x.example", "/mcp", true, false), `Bearer realm="mcp", resource_metadata="https://x.example/.well-known/oauth-protected-resource/mcp"`);
-    assert.equal(bearerChallenge("https://x.example", "/sse", true, false), `Bearer realm="mcp", resource_metadata="https://x.example/.well-known/oauth-protected-resource/sse"`);
+    assert.equal(
+      bearerChallenge("https://x.example", "/mcp", true, false),
+      `Bearer realm="mcp", resource_metadata="https://x.example/.well-known/oauth-protected-resource/mcp"`,
+    );
+    assert.equal(
+      bearerChallenge("https://x.example", "/sse", true, false),
+      `Bearer realm="mcp", resource_metadata="https://x.example/.well-known/oauth-protected-resource/sse"`,
+    );
     assert.match(bearerChallenge("https://x.example", "/mcp", true, true), /error="invalid_token"/);
     assert.doesNotMatch(bearerChallenge("https://x.example", "/mcp", false, false), /resource_metadata/);
   });

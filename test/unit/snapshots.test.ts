@@ -10,8 +10,8 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { allListing, SNAPSHOT_DIR, snapshots } from "../../scripts/tool-snapshots";
-import { listingJson, resolveSelection } from "../../src/tools/registry";
 import { parseConfig } from "../../src/config";
+import { listingJson, resolveSelection } from "../../src/tools/registry";
 
 const read = (file: string) => readFileSync(new URL(file, SNAPSHOT_DIR), "utf8");
 

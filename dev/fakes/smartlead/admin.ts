@@ -63,7 +63,14 @@ export const ADMIN_ROUTES: BaseRoute[] = [
       return {
         body: {
           ok: true,
-          data: { id: 46, client_id: b.clientId, key_name: b.keyName, api_key: "cl_live_new0000000000abcd", status: "active", created_at: "2026-01-05T09:00:00.000Z" },
+          data: {
+            id: 46,
+            client_id: b.clientId,
+            key_name: b.keyName,
+            api_key: "cl_live_new0000000000abcd",
+            status: "active",
+            created_at: "2026-01-05T09:00:00.000Z",
+          },
         },
       };
     },

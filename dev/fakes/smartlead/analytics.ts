@@ -41,9 +41,7 @@ export const ANALYTICS_ROUTES: BaseRoute[] = [
     ok({ day_wise_stats: [{ date: req.query.start_date, sent: "150", opened: "52", replied: "8", bounced: "2" }] }),
   ),
   get("/analytics/day-wise-positive-reply-stats", (req) => ok({ day_wise_stats: [{ date: req.query.start_date, positive_replied: "5" }] })),
-  get("/analytics/day-wise-positive-reply-stats-by-sent-time", (req) =>
-    ok({ day_wise_stats: [{ date: req.query.start_date, positive_replied: "5" }] }),
-  ),
+  get("/analytics/day-wise-positive-reply-stats-by-sent-time", (req) => ok({ day_wise_stats: [{ date: req.query.start_date, positive_replied: "5" }] })),
   get("/analytics/campaign/overall-stats", () =>
     ok({
       campaign_wise_performance: [
@@ -66,19 +64,54 @@ export const ANALYTICS_ROUTES: BaseRoute[] = [
     }),
   ),
   get("/analytics/campaign/response-stats", () =>
-    ok({ campaign_wise_response_stats: [{ campaign_id: 12345, campaign_name: "Q1 Cold Outreach", positive_reply: "25", neutral_reply: "10", negative_reply: "5" }] }),
+    ok({
+      campaign_wise_response_stats: [{ campaign_id: 12345, campaign_name: "Q1 Cold Outreach", positive_reply: "25", neutral_reply: "10", negative_reply: "5" }],
+    }),
   ),
   get("/analytics/campaign/status-stats", () =>
-    ok({ campaign_status_stats: [{ status: "ACTIVE", count: "5" }, { status: "PAUSED", count: "2" }, { status: "COMPLETED", count: "8" }] }),
+    ok({
+      campaign_status_stats: [
+        { status: "ACTIVE", count: "5" },
+        { status: "PAUSED", count: "2" },
+        { status: "COMPLETED", count: "8" },
+      ],
+    }),
   ),
-  get("/analytics/campaign/list", () => ok({ campaign_list: [{ id: 12345, name: "Q1 Cold Outreach" }, { id: 12346, name: "Product Launch Follow-up" }] })),
+  get("/analytics/campaign/list", () =>
+    ok({
+      campaign_list: [
+        { id: 12345, name: "Q1 Cold Outreach" },
+        { id: 12346, name: "Product Launch Follow-up" },
+      ],
+    }),
+  ),
   get("/analytics/campaign/follow-up-reply-rate", () => ok({ followup_reply_rate: "3.2" })),
   get("/analytics/campaign/lead-to-reply-time", () =>
-    ok({ lead_to_reply_time: [{ time_range: "0-1h", count: "15" }, { time_range: "1-6h", count: "25" }, { time_range: "6-24h", count: "18" }] }),
+    ok({
+      lead_to_reply_time: [
+        { time_range: "0-1h", count: "15" },
+        { time_range: "1-6h", count: "25" },
+        { time_range: "6-24h", count: "18" },
+      ],
+    }),
   ),
   get("/analytics/campaign/leads-take-for-first-reply", () => ok({ leads_take_for_first_reply: "42" })),
-  get("/analytics/client/list", () => ok({ client_list: [{ id: 1, name: "Acme Corp" }, { id: 2, name: "TechStart Inc" }] })),
-  get("/analytics/client/month-wise-count", () => ok({ monthly_stats: [{ month: "2026-01", count: "5" }, { month: "2026-02", count: "7" }] })),
+  get("/analytics/client/list", () =>
+    ok({
+      client_list: [
+        { id: 1, name: "Acme Corp" },
+        { id: 2, name: "TechStart Inc" },
+      ],
+    }),
+  ),
+  get("/analytics/client/month-wise-count", () =>
+    ok({
+      monthly_stats: [
+        { month: "2026-01", count: "5" },
+        { month: "2026-02", count: "7" },
+      ],
+    }),
+  ),
   get("/analytics/client/overall-stats", () =>
     ok({
       client_wise_performance: [
@@ -99,7 +132,9 @@ export const ANALYTICS_ROUTES: BaseRoute[] = [
       ],
     }),
   ),
-  get("/analytics/lead/overall-stats", () => ok({ lead_stats: { count: { total: "1000", new: "600", follow_up: "400" }, percentage: { new: 60, follow_up: 40 } } })),
+  get("/analytics/lead/overall-stats", () =>
+    ok({ lead_stats: { count: { total: "1000", new: "600", follow_up: "400" }, percentage: { new: 60, follow_up: 40 } } }),
+  ),
   get("/analytics/mailbox/domain-wise-health-metrics", () =>
     ok({ domain_health_metrics: [{ domain: "example.com", sent: "1000", opened: "500", replied: "60", bounced: "10" }] }),
   ),
@@ -227,7 +262,15 @@ export const ANALYTICS_ROUTES: BaseRoute[] = [
   get("/campaigns/{campaign_id}/top-level-analytics-by-date", (req, p) => ({
     body: {
       ok: true,
-      data: { campaign_id: Number(p.campaign_id), ...range(req), sent_count: "120", open_count: "60", reply_count: "9", positive_reply_count: "4", bounce_count: "1" },
+      data: {
+        campaign_id: Number(p.campaign_id),
+        ...range(req),
+        sent_count: "120",
+        open_count: "60",
+        reply_count: "9",
+        positive_reply_count: "4",
+        bounce_count: "1",
+      },
     },
   })),
   get("/campaigns/{campaign_id}/leads-statistics", (req) => ({

@@ -142,8 +142,20 @@ export const CAMPAIGNS_ROUTES: BaseRoute[] = [
             email_body: "<p>Hi {{first_name}},</p><p>I noticed {{company_name}} is hiring…</p>",
             seq_delay_details: { delayInDays: 0 },
             sequence_variants: [
-              { id: 5001, subject: "Quick question about {{company_name}}", email_body: "<p>Hi {{first_name}}…</p>", variant_label: "A", variant_distribution_percentage: 50 },
-              { id: 5002, subject: "{{first_name}}, a thought", email_body: "<p>Hey {{first_name}}…</p>", variant_label: "B", variant_distribution_percentage: 50 },
+              {
+                id: 5001,
+                subject: "Quick question about {{company_name}}",
+                email_body: "<p>Hi {{first_name}}…</p>",
+                variant_label: "A",
+                variant_distribution_percentage: 50,
+              },
+              {
+                id: 5002,
+                subject: "{{first_name}}, a thought",
+                email_body: "<p>Hey {{first_name}}…</p>",
+                variant_label: "B",
+                variant_distribution_percentage: 50,
+              },
             ],
           },
           {
@@ -167,9 +179,12 @@ export const CAMPAIGNS_ROUTES: BaseRoute[] = [
     path: "/campaigns/{campaign_id}/sequences",
     reply: (req, p) => {
       if (!find(p.campaign_id!)) return notFound();
-      const steps = ((req.body as { sequences?: { seq_number: number; subject?: string; email_body?: string }[] })?.sequences ?? []).map(
-        (s, i) => ({ id: 2000 + i, seq_number: s.seq_number, subject: s.subject ?? "", email_body: s.email_body ?? "" }),
-      );
+      const steps = ((req.body as { sequences?: { seq_number: number; subject?: string; email_body?: string }[] })?.sequences ?? []).map((s, i) => ({
+        id: 2000 + i,
+        seq_number: s.seq_number,
+        subject: s.subject ?? "",
+        email_body: s.email_body ?? "",
+      }));
       return { body: { ok: true, data: steps } };
     },
   },

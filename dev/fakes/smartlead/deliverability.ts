@@ -40,7 +40,12 @@ function createdTest(req: RecordedRequest, type: "manual" | "automated"): FakeRe
     created_at: "2026-03-15T14:30:00.000Z",
     updated_at: "2026-03-15T14:30:00.000Z",
     ...(type === "automated"
-      ? { schedule_start_time: b.schedule_start_time, test_end_date: b.test_end_date, every_days: b.every_days, scheduler_cron_value: b.scheduler_cron_value ?? null }
+      ? {
+          schedule_start_time: b.schedule_start_time,
+          test_end_date: b.test_end_date,
+          every_days: b.every_days,
+          scheduler_cron_value: b.scheduler_cron_value ?? null,
+        }
       : {}),
   });
 }
@@ -63,8 +68,22 @@ export const DELIVERABILITY_ROUTES: BaseRoute[] = [
         region_id: 1,
         region_name: "North America",
         groups: [
-          { group_id: 11, group_name: "Gmail", providers: [{ provider_id: 101, provider_name: "Gmail" }, { provider_id: 102, provider_name: "Google Workspace" }] },
-          { group_id: 12, group_name: "Outlook", providers: [{ provider_id: 103, provider_name: "Outlook.com" }, { provider_id: 104, provider_name: "Microsoft 365" }] },
+          {
+            group_id: 11,
+            group_name: "Gmail",
+            providers: [
+              { provider_id: 101, provider_name: "Gmail" },
+              { provider_id: 102, provider_name: "Google Workspace" },
+            ],
+          },
+          {
+            group_id: 12,
+            group_name: "Outlook",
+            providers: [
+              { provider_id: 103, provider_name: "Outlook.com" },
+              { provider_id: 104, provider_name: "Microsoft 365" },
+            ],
+          },
         ],
       },
     ]),
@@ -88,12 +107,20 @@ export const DELIVERABILITY_ROUTES: BaseRoute[] = [
     ),
   ),
   route("POST", "/spam-test/delete", () => body({ message: "Tests deleted successfully" })),
-  route("GET", "/spam-test/report/mailboxes-count", () =>
-    body({ inbox_count: 264, spam_count: 12, tab_count: 24, failed_count: 0, total_email_count: 300 }),
-  ),
+  route("GET", "/spam-test/report/mailboxes-count", () => body({ inbox_count: 264, spam_count: 12, tab_count: 24, failed_count: 0, total_email_count: 300 })),
   route("GET", "/spam-test/report/mailboxes-summary", () =>
     body([
-      { id: 501, from_email: "sam@acme-mail.com", esp: "Gmail", total_email_count: 100, inbox_count: 91, tab_count: 6, spam_count: 3, failed_count: 0, placement_score: 91 },
+      {
+        id: 501,
+        from_email: "sam@acme-mail.com",
+        esp: "Gmail",
+        total_email_count: 100,
+        inbox_count: 91,
+        tab_count: 6,
+        spam_count: 3,
+        failed_count: 0,
+        placement_score: 91,
+      },
     ]),
   ),
   route("POST", "/spam-test/report/{spamTestId}/providerwise", () =>
@@ -117,7 +144,10 @@ export const DELIVERABILITY_ROUTES: BaseRoute[] = [
     body([
       {
         email: "sam@acme-mail.com",
-        details: [{ reply_id: 7001, to_email: "seed1@gmail.com", esp: "Gmail", placement: "INBOX" }, { reply_id: 7002, to_email: "seed2@outlook.com", esp: "Outlook", placement: "SPAM" }],
+        details: [
+          { reply_id: 7001, to_email: "seed1@gmail.com", esp: "Gmail", placement: "INBOX" },
+          { reply_id: 7002, to_email: "seed2@outlook.com", esp: "Outlook", placement: "SPAM" },
+        ],
       },
     ]),
   ),

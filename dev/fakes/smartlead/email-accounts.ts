@@ -55,7 +55,9 @@ const num = (req: RecordedRequest, name: string, fallback: number) => {
   return Number.isInteger(v) ? v : fallback;
 };
 
-const ok = (message: string, extra: Record<string, unknown> = {}) => () => ({ body: { ok: true, message, ...extra } });
+const ok =
+  (message: string, extra: Record<string, unknown> = {}) =>
+  () => ({ body: { ok: true, message, ...extra } });
 
 export const EMAIL_ACCOUNTS_ROUTES: BaseRoute[] = [
   {
@@ -70,7 +72,20 @@ export const EMAIL_ACCOUNTS_ROUTES: BaseRoute[] = [
       return { body: all.slice(offset, offset + limit) };
     },
   },
-  { base: "smartlead", method: "GET", path: "/email-accounts/tags", reply: () => ({ body: { ok: true, data: [{ id: 1, name: "Primary Senders", color: "#4CAF50" }, { id: 2, name: "Campaign A", color: "#2196F3" }] } }) },
+  {
+    base: "smartlead",
+    method: "GET",
+    path: "/email-accounts/tags",
+    reply: () => ({
+      body: {
+        ok: true,
+        data: [
+          { id: 1, name: "Primary Senders", color: "#4CAF50" },
+          { id: 2, name: "Campaign A", color: "#2196F3" },
+        ],
+      },
+    }),
+  },
   {
     base: "smartlead",
     method: "POST",
@@ -78,7 +93,14 @@ export const EMAIL_ACCOUNTS_ROUTES: BaseRoute[] = [
     reply: (req) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const id = typeof body.id === "number" ? body.id : 3021;
-      return { body: { ok: true, message: body.id ? "Email account updated successfully" : "Email account added successfully", emailAccountId: id, warmupKey: "sl-wk-7f3a" } };
+      return {
+        body: {
+          ok: true,
+          message: body.id ? "Email account updated successfully" : "Email account added successfully",
+          emailAccountId: id,
+          warmupKey: "sl-wk-7f3a",
+        },
+      };
     },
   },
   { base: "smartlead", method: "POST", path: "/email-accounts/reconnect-failed-email-accounts", reply: ok("Reconnection started for failed email accounts") },
@@ -86,13 +108,17 @@ export const EMAIL_ACCOUNTS_ROUTES: BaseRoute[] = [
     base: "smartlead",
     method: "PUT",
     path: "/email-accounts/suspend/{email_account_id}",
-    reply: (_req, p) => ({ body: { success: true, message: "Email account suspended successfully", data: { accountId: Number(p.email_account_id), isSuspended: true } } }),
+    reply: (_req, p) => ({
+      body: { success: true, message: "Email account suspended successfully", data: { accountId: Number(p.email_account_id), isSuspended: true } },
+    }),
   },
   {
     base: "smartlead",
     method: "DELETE",
     path: "/email-accounts/unsuspend/{email_account_id}",
-    reply: (_req, p) => ({ body: { success: true, message: "Email account unsuspended successfully", data: { accountId: Number(p.email_account_id), isSuspended: false } } }),
+    reply: (_req, p) => ({
+      body: { success: true, message: "Email account unsuspended successfully", data: { accountId: Number(p.email_account_id), isSuspended: false } },
+    }),
   },
   { base: "smartlead", method: "POST", path: "/email-accounts/{email_account_id}/warmup", reply: ok("Warmup settings updated successfully") },
   {
@@ -119,7 +145,14 @@ export const EMAIL_ACCOUNTS_ROUTES: BaseRoute[] = [
       body: {
         ok: true,
         messages: [
-          { uid: 5512, folder: "INBOX", from: "sarah@startup.io", to: "john123@example.com", subject: "Re: Partnership Opportunity", date: "2025-11-21T14:30:00.000Z" },
+          {
+            uid: 5512,
+            folder: "INBOX",
+            from: "sarah@startup.io",
+            to: "john123@example.com",
+            subject: "Re: Partnership Opportunity",
+            date: "2025-11-21T14:30:00.000Z",
+          },
         ],
       },
     }),
@@ -128,7 +161,12 @@ export const EMAIL_ACCOUNTS_ROUTES: BaseRoute[] = [
     base: "smartlead",
     method: "GET",
     path: "/campaigns/{campaign_id}/email-accounts",
-    reply: () => ({ body: [fakeEmailAccount(2001, { from_email: "sales@mycompany.com", from_name: "Sarah Lee", type: "SMTP" }), fakeEmailAccount(2002, { from_email: "outreach@mycompany.com", from_name: "David Smith", type: "SMTP" })] }),
+    reply: () => ({
+      body: [
+        fakeEmailAccount(2001, { from_email: "sales@mycompany.com", from_name: "Sarah Lee", type: "SMTP" }),
+        fakeEmailAccount(2002, { from_email: "outreach@mycompany.com", from_name: "David Smith", type: "SMTP" }),
+      ],
+    }),
   },
   { base: "smartlead", method: "POST", path: "/campaigns/{campaign_id}/email-accounts", reply: () => ({ body: { ok: true } }) },
   { base: "smartlead", method: "DELETE", path: "/campaigns/{campaign_id}/email-accounts", reply: () => ({ body: { ok: true } }) },

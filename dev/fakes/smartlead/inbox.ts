@@ -49,9 +49,11 @@ function inboxList(path: string, extra: Record<string, unknown> = {}): BaseRoute
   };
 }
 
-const done = (message: string, data: Record<string, unknown> = {}) => (req: RecordedRequest): FakeReply => ({
-  body: { success: true, message, data: { ...(req.body as Record<string, unknown>), ...data } },
-});
+const done =
+  (message: string, data: Record<string, unknown> = {}) =>
+  (req: RecordedRequest): FakeReply => ({
+    body: { success: true, message, data: { ...(req.body as Record<string, unknown>), ...data } },
+  });
 
 export const INBOX_ROUTES: BaseRoute[] = [
   inboxList("/master-inbox/inbox-replies"),
@@ -122,20 +124,51 @@ export const INBOX_ROUTES: BaseRoute[] = [
     path: "/master-inbox/push-to-subsequence",
     reply: done("Lead pushed to subsequence successfully", { parent_campaign_id: 12345, will_start_at: "2025-01-22T00:00:00Z" }),
   },
-  { base: "smartlead", method: "PATCH", path: "/master-inbox/resume-lead", reply: done("Lead resumed successfully", { will_resume_at: "2025-01-27T00:00:00Z" }) },
-  { base: "smartlead", method: "PATCH", path: "/master-inbox/update-category", reply: () => ({ body: { success: true, message: "Lead category updated successfully" } }) },
-  { base: "smartlead", method: "PATCH", path: "/master-inbox/update-revenue", reply: done("Revenue updated successfully", { updated_at: "2025-01-20T15:30:00Z" }) },
-  { base: "smartlead", method: "POST", path: "/master-inbox/update-team-member", reply: done("Team member assigned successfully", { assigned_at: "2025-01-20T15:30:00Z" }) },
+  {
+    base: "smartlead",
+    method: "PATCH",
+    path: "/master-inbox/resume-lead",
+    reply: done("Lead resumed successfully", { will_resume_at: "2025-01-27T00:00:00Z" }),
+  },
+  {
+    base: "smartlead",
+    method: "PATCH",
+    path: "/master-inbox/update-category",
+    reply: () => ({ body: { success: true, message: "Lead category updated successfully" } }),
+  },
+  {
+    base: "smartlead",
+    method: "PATCH",
+    path: "/master-inbox/update-revenue",
+    reply: done("Revenue updated successfully", { updated_at: "2025-01-20T15:30:00Z" }),
+  },
+  {
+    base: "smartlead",
+    method: "POST",
+    path: "/master-inbox/update-team-member",
+    reply: done("Team member assigned successfully", { assigned_at: "2025-01-20T15:30:00Z" }),
+  },
   {
     base: "smartlead",
     method: "PATCH",
     path: "/master-inbox/change-read-status",
     reply: (req) => {
       const b = (req.body ?? {}) as { email_lead_map_id?: number; read_status?: boolean };
-      return { body: { success: true, message: "Read status updated", data: { email_lead_map_id: b.email_lead_map_id, is_read: b.read_status, updated_at: "2025-01-20T15:30:00Z" } } };
+      return {
+        body: {
+          success: true,
+          message: "Read status updated",
+          data: { email_lead_map_id: b.email_lead_map_id, is_read: b.read_status, updated_at: "2025-01-20T15:30:00Z" },
+        },
+      };
     },
   },
-  { base: "smartlead", method: "POST", path: "/master-inbox/create-note", reply: () => ({ body: { success: true, message: "Note created successfully", data: { note_id: 5521 } } }) },
+  {
+    base: "smartlead",
+    method: "POST",
+    path: "/master-inbox/create-note",
+    reply: () => ({ body: { success: true, message: "Note created successfully", data: { note_id: 5521 } } }),
+  },
   { base: "smartlead", method: "POST", path: "/master-inbox/create-task", reply: done("Task created successfully", { task_id: 789 }) },
   { base: "smartlead", method: "POST", path: "/master-inbox/set-reminder", reply: done("Reminder set successfully", { reminder_id: 789 }) },
   {
@@ -144,7 +177,13 @@ export const INBOX_ROUTES: BaseRoute[] = [
     path: "/master-inbox/block-domains",
     reply: (req) => {
       const b = (req.body ?? {}) as { domains?: string[]; source?: string };
-      return { body: { success: true, message: "Domains blocked successfully", data: { blocked_domains: b.domains, source: b.source ?? "manual", blocked_at: "2025-01-20T15:30:00Z" } } };
+      return {
+        body: {
+          success: true,
+          message: "Domains blocked successfully",
+          data: { blocked_domains: b.domains, source: b.source ?? "manual", blocked_at: "2025-01-20T15:30:00Z" },
+        },
+      };
     },
   },
   // Last, since {id} would also match the fixed GET paths above.

@@ -4,8 +4,8 @@
  * must arrive as the api_key query parameter; a missing or wrong key gets
  * SmartLead's 401 body; an unknown route gets its plain-text 404 "Cannot GET …".
  */
-import { FakeUpstream, type FakeReply, type FakeRoute } from "../server";
-import { SMARTLEAD_MAIN_ROUTES, SMARTDELIVERY_ROUTES, SMARTPROSPECT_ROUTES, SMARTSENDERS_ROUTES } from "./routes";
+import { type FakeReply, type FakeRoute, FakeUpstream } from "../server";
+import { SMARTDELIVERY_ROUTES, SMARTLEAD_MAIN_ROUTES, SMARTPROSPECT_ROUTES, SMARTSENDERS_ROUTES } from "./routes";
 
 export const SMARTLEAD_TEST_KEY = "sl_test_key_9a8b7c6d5e";
 

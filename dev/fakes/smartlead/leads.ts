@@ -58,7 +58,11 @@ function addLeads(req: RecordedRequest): FakeReply {
     return { status: 422, body: { error: "lead_list cannot exceed 400 leads per request", provided_count: list.length, max_allowed: 400 } };
   }
   const invalid = list.filter((l) => !EMAIL.test(String(l.email ?? ""))).map((l) => String(l.email ?? ""));
-  const blocked = list.filter((l) => String(l.email ?? "").toLowerCase().endsWith("@blocked.example")).length;
+  const blocked = list.filter((l) =>
+    String(l.email ?? "")
+      .toLowerCase()
+      .endsWith("@blocked.example"),
+  ).length;
   const uploaded = list.length - invalid.length - blocked;
   const reply: Record<string, unknown> = {
     ok: true,
@@ -225,7 +229,15 @@ export const LEADS_ROUTES: BaseRoute[] = [
     reply: (_req, p) => ({
       body: {
         ok: true,
-        data: [{ id: 456, lead_id: Number(p.id), note_message: "Spoke with lead, interested in enterprise plan", created_by: "John Doe", created_at: "2025-12-01T10:30:00.000Z" }],
+        data: [
+          {
+            id: 456,
+            lead_id: Number(p.id),
+            note_message: "Spoke with lead, interested in enterprise plan",
+            created_by: "John Doe",
+            created_at: "2025-12-01T10:30:00.000Z",
+          },
+        ],
       },
     }),
   },

@@ -48,15 +48,40 @@ const search = (id: number) => ({
 const metrics = { totalContacts: 2, totalEmails: 2, noEmailFound: 0, invalidEmails: 0, catchAllEmails: 1, verifiedEmails: 1, completed: 2 };
 
 export const PROSPECT_ROUTES: BaseRoute[] = [
-  lookup("/countries", [{ id: 1, country_name: "United States" }, { id: 2, country_name: "Germany" }]),
-  lookup("/states", [{ id: 1, state_name: "Texas" }, { id: 2, state_name: "California" }]),
-  lookup("/cities", [{ id: 1, city_name: "Austin" }, { id: 2, city_name: "Houston" }]),
-  lookup("/departments", [{ id: 1, department_name: "Engineering" }, { id: 2, department_name: "Sales" }]),
-  lookup("/levels", [{ id: 1, level_name: "Director" }, { id: 2, level_name: "VP" }]),
-  lookup("/head-counts", [{ id: 1, head_count: "1-10" }, { id: 2, head_count: "11-50" }]),
+  lookup("/countries", [
+    { id: 1, country_name: "United States" },
+    { id: 2, country_name: "Germany" },
+  ]),
+  lookup("/states", [
+    { id: 1, state_name: "Texas" },
+    { id: 2, state_name: "California" },
+  ]),
+  lookup("/cities", [
+    { id: 1, city_name: "Austin" },
+    { id: 2, city_name: "Houston" },
+  ]),
+  lookup("/departments", [
+    { id: 1, department_name: "Engineering" },
+    { id: 2, department_name: "Sales" },
+  ]),
+  lookup("/levels", [
+    { id: 1, level_name: "Director" },
+    { id: 2, level_name: "VP" },
+  ]),
+  lookup("/head-counts", [
+    { id: 1, head_count: "1-10" },
+    { id: 2, head_count: "11-50" },
+  ]),
   lookup("/industries", [{ id: 1, industry_name: "Technology", sub_industry_list: [{ sub_industry_name: "Software" }] }]),
   lookup("/sub-industries", [{ id: 1, sub_industry_name: "Software", industry_id: 1 }]),
-  lookup("/revenue", [{ id: 1, revenue: "$1M-$10M" }, { id: 2, revenue: "$10M-$50M" }], false),
+  lookup(
+    "/revenue",
+    [
+      { id: 1, revenue: "$1M-$10M" },
+      { id: 2, revenue: "$10M-$50M" },
+    ],
+    false,
+  ),
   lookup("/company", [{ company_name: "Example Corp" }], false),
   lookup("/domain", [{ domain_name: "example.com" }], false),
   lookup("/job-title", [{ job_title: "Director of Sales" }], false),
@@ -64,7 +89,12 @@ export const PROSPECT_ROUTES: BaseRoute[] = [
 
   route("POST", "/search-contacts", (req) =>
     ok(
-      { list: [contact].slice(0, Number((req.body as { limit?: number }).limit ?? 1)), scroll_id: "FGluY2x1ZGVfY29udGV4dF91dWlk", filter_id: 327105, total_count: 1 },
+      {
+        list: [contact].slice(0, Number((req.body as { limit?: number }).limit ?? 1)),
+        scroll_id: "FGluY2x1ZGVfY29udGV4dF91dWlk",
+        filter_id: 327105,
+        total_count: 1,
+      },
       "Contacts searched successfully",
     ),
   ),
@@ -111,7 +141,5 @@ export const PROSPECT_ROUTES: BaseRoute[] = [
       maxDailyFetchLimit: 10000,
     }),
   ),
-  route("GET", "/reply-analytics", () =>
-    ok({ currentMonth: { replied: 150 }, previousMonth: { replied: 120 }, percentage_change: "+25%", trend: "increase" }),
-  ),
+  route("GET", "/reply-analytics", () => ok({ currentMonth: { replied: 150 }, previousMonth: { replied: 120 }, percentage_change: "+25%", trend: "increase" })),
 ];

@@ -7,10 +7,10 @@ import { beforeEach, describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { leadmagicError, leadmagicLegacyError } from "../../../dev/fakes/leadmagic";
-import { expectInvalid, useSuite } from "../../helpers/table";
+import type { InProcessStack } from "../../helpers/in-process";
 import { call, errorOf } from "../../helpers/mcp";
 import { resetFakes } from "../../helpers/stack";
-import type { InProcessStack } from "../../helpers/in-process";
+import { expectInvalid, useSuite } from "../../helpers/table";
 
 let stack: InProcessStack;
 let client: Client;
@@ -89,11 +89,7 @@ describe("'not found' is a normal result with a plain summary", () => {
       { first_name: "Nobody", last_name: "Doe", domain: "example.com" },
       "No email found for Nobody Doe at example.com; no credits were charged.",
     ],
-    [
-      "leadmagic_find_mobile",
-      { work_email: "nobody@example.com" },
-      "No mobile number found for nobody@example.com; no credits were charged.",
-    ],
+    ["leadmagic_find_mobile", { work_email: "nobody@example.com" }, "No mobile number found for nobody@example.com; no credits were charged."],
     [
       "leadmagic_search_profile",
       { profile_url: "https://profiles.example.com/nobody" },
@@ -205,7 +201,10 @@ describe("upstream errors", () => {
     stack.fakes.leadmagic.next({
       status: 429,
       headers: { "Retry-After": "1" },
-      body: { success: false, errors: [{ type: "https://docs.leadmagic.io/errors/rate_limited", title: "Too Many Requests", status: 429, code: "rate_limited" }] },
+      body: {
+        success: false,
+        errors: [{ type: "https://docs.leadmagic.io/errors/rate_limited", title: "Too Many Requests", status: 429, code: "rate_limited" }],
+      },
     });
     const started = Date.now();
     const result = await call(client, "leadmagic_find_email", findEmail);

@@ -197,8 +197,8 @@ const CASES: ToolCase[] = [
   },
   {
     tool: "leadmagic_find_jobs",
-    args: { company_website: "example.com", location: "New York", job_description: "python \"data engineer\"" },
-    expect: lm("POST", "/v1/jobs/jobs-finder", { company_website: "example.com", location: "New York", job_description: "python \"data engineer\"" }),
+    args: { company_website: "example.com", location: "New York", job_description: 'python "data engineer"' },
+    expect: lm("POST", "/v1/jobs/jobs-finder", { company_website: "example.com", location: "New York", job_description: 'python "data engineer"' }),
   },
   {
     tool: "leadmagic_list_job_countries",
@@ -248,7 +248,10 @@ test("every LeadMagic tool has a case, is read-only and open-world, idempotent e
   const { tools } = await client.listTools();
   const lmTools = tools.filter((t) => t.name.startsWith("leadmagic_"));
   const covered = new Set(CASES.map((c) => c.tool));
-  assert.deepEqual(lmTools.map((t) => t.name).filter((n) => !covered.has(n)), []);
+  assert.deepEqual(
+    lmTools.map((t) => t.name).filter((n) => !covered.has(n)),
+    [],
+  );
   assert.equal(lmTools.length, 34);
   for (const t of lmTools) {
     assert.equal(t.annotations?.readOnlyHint, true, t.name);

@@ -9,7 +9,7 @@ import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { ALL_TOOLS } from "../../../src/tools/registry";
 import type { InProcessStack } from "../../helpers/in-process";
-import { runCase, type ToolCase, expectInvalid, useSuite } from "../../helpers/table";
+import { expectInvalid, runCase, type ToolCase, useSuite } from "../../helpers/table";
 
 const RANGE = { start_date: "2026-01-01", end_date: "2026-01-31" };
 const rangeQuery = { start_date: "2026-01-01", end_date: "2026-01-31" };
@@ -210,12 +210,27 @@ describe("analytics tools over MCP", () => {
   for (const c of CASES) test(`${c.tool} ${JSON.stringify(c.args).slice(0, 60)}`, () => runCase(client, stack.fakes, c).then(() => undefined));
 
   const BAD: { why: string; tool: string; args: Record<string, unknown>; field: string }[] = [
-    { why: "a date that is not YYYY-MM-DD", tool: "smartlead_get_overall_analytics", args: { start_date: "01/02/2026", end_date: "2026-01-31" }, field: "start_date" },
-    { why: "a date that does not exist", tool: "smartlead_get_campaign_analytics_by_date", args: { campaign_id: 1, start_date: "2026-02-30", end_date: "2026-03-01" }, field: "start_date" },
+    {
+      why: "a date that is not YYYY-MM-DD",
+      tool: "smartlead_get_overall_analytics",
+      args: { start_date: "01/02/2026", end_date: "2026-01-31" },
+      field: "start_date",
+    },
+    {
+      why: "a date that does not exist",
+      tool: "smartlead_get_campaign_analytics_by_date",
+      args: { campaign_id: 1, start_date: "2026-02-30", end_date: "2026-03-01" },
+      field: "start_date",
+    },
     { why: "no time zone on a by-sent-time route", tool: "smartlead_get_daily_analytics_by_sent_time", args: RANGE, field: "timezone" },
     { why: "no time zone on the positive by-sent-time route", tool: "smartlead_get_daily_positive_replies_by_sent_time", args: RANGE, field: "timezone" },
     { why: "a time zone that is not IANA", tool: "smartlead_get_daily_analytics", args: { ...RANGE, timezone: "EST5EDT-ish" }, field: "timezone" },
-    { why: "the campaign routes spell it time_zone", tool: "smartlead_get_campaign_sequence_analytics", args: { campaign_id: 1, ...RANGE, timezone: "UTC" }, field: "input" },
+    {
+      why: "the campaign routes spell it time_zone",
+      tool: "smartlead_get_campaign_sequence_analytics",
+      args: { campaign_id: 1, ...RANGE, timezone: "UTC" },
+      field: "input",
+    },
     { why: "statistics limit over 1000", tool: "smartlead_get_campaign_statistics", args: { campaign_id: 1, limit: 1001 }, field: "limit" },
     { why: "mailbox statistics limit over 20", tool: "smartlead_get_campaign_mailbox_statistics", args: { campaign_id: 1, limit: 21 }, field: "limit" },
     { why: "lead statistics limit over 100", tool: "smartlead_get_campaign_lead_statistics", args: { campaign_id: 1, limit: 101 }, field: "limit" },
@@ -227,21 +242,45 @@ describe("analytics tools over MCP", () => {
     },
     { why: "a campaign id that is not a positive integer", tool: "smartlead_get_daily_analytics", args: { ...RANGE, client_ids: [0] }, field: "client_ids.0" },
     { why: "start after end", tool: "smartlead_get_overall_analytics", args: { start_date: "2026-02-01", end_date: "2026-01-31" }, field: "end_date" },
-    { why: "start after end on a campaign route", tool: "smartlead_get_campaign_analytics_by_date", args: { campaign_id: 1, start_date: "2026-02-01", end_date: "2026-01-31" }, field: "end_date" },
+    {
+      why: "start after end on a campaign route",
+      tool: "smartlead_get_campaign_analytics_by_date",
+      args: { campaign_id: 1, start_date: "2026-02-01", end_date: "2026-01-31" },
+      field: "end_date",
+    },
     {
       why: "sent-time window backwards",
       tool: "smartlead_get_campaign_statistics",
       args: { campaign_id: 1, sent_time_start_date: "2026-01-20T00:00:00Z", sent_time_end_date: "2026-01-10T00:00:00Z" },
       field: "sent_time_end_date",
     },
-    { why: "a sent time without a zone", tool: "smartlead_get_campaign_statistics", args: { campaign_id: 1, sent_time_start_date: "2026-01-20 10:00:00" }, field: "sent_time_start_date" },
-    { why: "only one date of the mailbox range", tool: "smartlead_get_campaign_mailbox_statistics", args: { campaign_id: 1, start_date: "2026-01-01" }, field: "end_date" },
-    { why: "an email_status SmartLead does not know", tool: "smartlead_get_campaign_statistics", args: { campaign_id: 1, email_status: "delivered" }, field: "email_status" },
-    { why: "sequence number over 20", tool: "smartlead_get_campaign_statistics", args: { campaign_id: 1, email_sequence_number: 21 }, field: "email_sequence_number" },
+    {
+      why: "a sent time without a zone",
+      tool: "smartlead_get_campaign_statistics",
+      args: { campaign_id: 1, sent_time_start_date: "2026-01-20 10:00:00" },
+      field: "sent_time_start_date",
+    },
+    {
+      why: "only one date of the mailbox range",
+      tool: "smartlead_get_campaign_mailbox_statistics",
+      args: { campaign_id: 1, start_date: "2026-01-01" },
+      field: "end_date",
+    },
+    {
+      why: "an email_status SmartLead does not know",
+      tool: "smartlead_get_campaign_statistics",
+      args: { campaign_id: 1, email_status: "delivered" },
+      field: "email_status",
+    },
+    {
+      why: "sequence number over 20",
+      tool: "smartlead_get_campaign_statistics",
+      args: { campaign_id: 1, email_sequence_number: 21 },
+      field: "email_sequence_number",
+    },
   ];
 
   for (const b of BAD) {
-    test(`refused before sending: ${b.why}`, () =>
-      expectInvalid(client, stack.fakes, b.tool, b.args, b.field === "input" ? /timezone/ : b.field));
+    test(`refused before sending: ${b.why}`, () => expectInvalid(client, stack.fakes, b.tool, b.args, b.field === "input" ? /timezone/ : b.field));
   }
 });

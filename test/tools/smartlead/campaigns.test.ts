@@ -7,10 +7,10 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { FAKE_CLIENT_KEY } from "../../../dev/fakes/smartlead/admin";
-import { call, errorOf } from "../../helpers/mcp";
-import { resetFakes, type Fakes } from "../../helpers/stack";
 import type { InProcessStack } from "../../helpers/in-process";
-import { runCase, type ToolCase, expectInvalid, useSuite } from "../../helpers/table";
+import { call, errorOf } from "../../helpers/mcp";
+import { type Fakes, resetFakes } from "../../helpers/stack";
+import { expectInvalid, runCase, type ToolCase, useSuite } from "../../helpers/table";
 
 const sl = (method: string, path: string, extra: { query?: Record<string, string>; body?: unknown } = {}) =>
   ({ host: "smartlead", method, path, ...extra }) as ToolCase["expect"];
@@ -384,7 +384,10 @@ describe("wire format", () => {
 
   test("every tool of this domain has a case", () => {
     const covered = new Set(CASES.map((c) => c.tool));
-    assert.deepEqual(MY_TOOLS.filter((t) => !covered.has(t)), []);
+    assert.deepEqual(
+      MY_TOOLS.filter((t) => !covered.has(t)),
+      [],
+    );
   });
 });
 
@@ -464,7 +467,11 @@ describe("input validation", () => {
       field: "event_types.0",
     },
     { tool: "smartlead_update_webhook", args: { webhook_id: 4, webhook_url: "http://x.example.com" }, field: "webhook_url" },
-    { tool: "smartlead_create_webhook", args: { webhook_url: "https://h.example.com", association_type: "campaign", event_type: "EMAIL_SENT" }, field: "email_campaign_id" },
+    {
+      tool: "smartlead_create_webhook",
+      args: { webhook_url: "https://h.example.com", association_type: "campaign", event_type: "EMAIL_SENT" },
+      field: "email_campaign_id",
+    },
     {
       tool: "smartlead_get_campaign_webhook_summary",
       args: { campaignId: 101, fromTime: "2026-02-01T00:00:00Z", toTime: "2026-01-01T00:00:00Z" },
@@ -532,8 +539,7 @@ describe("confirmation", () => {
   });
 
   test("status preview says what START, PAUSED and STOPPED do", async () => {
-    const action = async (status: string) =>
-      String(data(await call(client, "smartlead_update_campaign_status", { campaign_id: 103, status })).action);
+    const action = async (status: string) => String(data(await call(client, "smartlead_update_campaign_status", { campaign_id: 103, status })).action);
     resetFakes(stack.fakes);
     assert.match(await action("START"), /start sending/);
     assert.match(await action("PAUSED"), /paused/);

@@ -7,10 +7,10 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { ALL_TOOLS } from "../../../src/tools/registry";
+import type { InProcessStack } from "../../helpers/in-process";
 import { call, errorOf } from "../../helpers/mcp";
 import { resetFakes } from "../../helpers/stack";
-import type { InProcessStack } from "../../helpers/in-process";
-import { runCase, type ToolCase, expectInvalid, useSuite } from "../../helpers/table";
+import { expectInvalid, runCase, type ToolCase, useSuite } from "../../helpers/table";
 
 const MANUAL = {
   test_name: "Q1 sequence check",
@@ -95,11 +95,7 @@ const CASES: ToolCase[] = [
     expect: { host: "smartdelivery", method: "POST", path: "/spam-test/report/91001/groupwise", body: {} },
   },
   get("smartlead_get_placement_sender_report", { spamTestId: 91001 }, "/spam-test/report/91001/sender-account-wise"),
-  get(
-    "smartlead_get_placement_email_headers",
-    { spamTestId: 91001, replyId: 7001 },
-    "/spam-test/report/91001/sender-account-wise/7001/email-headers",
-  ),
+  get("smartlead_get_placement_email_headers", { spamTestId: 91001, replyId: 7001 }, "/spam-test/report/91001/sender-account-wise/7001/email-headers"),
   get("smartlead_list_placement_test_senders", { spamTestId: 91001 }, "/spam-test/report/91001/sender-accounts"),
   get("smartlead_get_placement_spam_filter_report", { spamTestId: 91001 }, "/spam-test/report/91001/spam-filter-details"),
   get("smartlead_get_placement_dkim_report", { spamTestId: 91001 }, "/spam-test/report/91001/dkim-details"),
@@ -129,7 +125,10 @@ const CASES: ToolCase[] = [
 test("every Smart Delivery tool has a case here, on the smartdelivery host", () => {
   const covered = new Set(CASES.map((c) => c.tool));
   const mine = ALL_TOOLS.filter((t) => t.toolset === "smartlead_deliverability");
-  assert.deepEqual(mine.filter((t) => !covered.has(t.name)).map((t) => t.name), []);
+  assert.deepEqual(
+    mine.filter((t) => !covered.has(t.name)).map((t) => t.name),
+    [],
+  );
   for (const t of mine) assert.equal(t.base, "smartdelivery", t.name);
   for (const t of mine.filter((x) => x.effect === "sends_email" || x.effect === "destructive")) assert.ok(t.confirm, `${t.name} is confirmed`);
 });
@@ -151,7 +150,10 @@ describe("Smart Delivery tools over MCP", () => {
     assert.match(String(data.action), /cannot be recalled/);
     assert.equal(typeof data.confirmation_token, "string");
     assert.equal(stack.fakes.smartdelivery.requests.length, 0, "the preview sends nothing to Smart Delivery");
-    assert.ok(stack.fakes.smartlead.requests.every((r) => r.method === "GET"), "at most a lookup GET on the main host");
+    assert.ok(
+      stack.fakes.smartlead.requests.every((r) => r.method === "GET"),
+      "at most a lookup GET on the main host",
+    );
 
     const tampered = await call(client, "smartlead_create_manual_placement_test", {
       ...MANUAL,
@@ -173,16 +175,36 @@ describe("Smart Delivery tools over MCP", () => {
 
   const BAD: { why: string; tool: string; args: Record<string, unknown>; field: string }[] = [
     { why: "no sender accounts", tool: "smartlead_create_manual_placement_test", args: { ...MANUAL, sender_accounts: [] }, field: "sender_accounts" },
-    { why: "a sender that is not an email", tool: "smartlead_create_manual_placement_test", args: { ...MANUAL, sender_accounts: ["sam"] }, field: "sender_accounts.0" },
+    {
+      why: "a sender that is not an email",
+      tool: "smartlead_create_manual_placement_test",
+      args: { ...MANUAL, sender_accounts: ["sam"] },
+      field: "sender_accounts.0",
+    },
     { why: "an unknown time unit", tool: "smartlead_create_manual_placement_test", args: { ...MANUAL, min_time_unit: "weeks" }, field: "min_time_unit" },
     { why: "a schedule time zone that is not IANA", tool: "smartlead_create_scheduled_placement_test", args: { ...SCHEDULED, tz: "CET+1" }, field: "tz" },
     { why: "weekday 0 (Smart Delivery counts 1–7)", tool: "smartlead_create_scheduled_placement_test", args: { ...SCHEDULED, days: [0, 1] }, field: "days.0" },
-    { why: "a start time that is not ISO 8601", tool: "smartlead_create_scheduled_placement_test", args: { ...SCHEDULED, schedule_start_time: "April 1st" }, field: "schedule_start_time" },
-    { why: "an end date before the start", tool: "smartlead_create_scheduled_placement_test", args: { ...SCHEDULED, test_end_date: "2026-03-01" }, field: "test_end_date" },
+    {
+      why: "a start time that is not ISO 8601",
+      tool: "smartlead_create_scheduled_placement_test",
+      args: { ...SCHEDULED, schedule_start_time: "April 1st" },
+      field: "schedule_start_time",
+    },
+    {
+      why: "an end date before the start",
+      tool: "smartlead_create_scheduled_placement_test",
+      args: { ...SCHEDULED, test_end_date: "2026-03-01" },
+      field: "test_end_date",
+    },
     { why: "a non-integer test id", tool: "smartlead_get_placement_dkim_report", args: { spamTestId: "../folder" }, field: "spamTestId" },
     { why: "an unknown test type", tool: "smartlead_list_placement_tests", args: { testType: "scheduled" }, field: "testType" },
     { why: "a page over 100", tool: "smartlead_get_placement_mailbox_summary", args: { limit: 101 }, field: "limit" },
-    { why: "too many tests to delete", tool: "smartlead_delete_placement_tests", args: { spamTestIds: Array.from({ length: 101 }, (_, i) => i + 1) }, field: "spamTestIds" },
+    {
+      why: "too many tests to delete",
+      tool: "smartlead_delete_placement_tests",
+      args: { spamTestIds: Array.from({ length: 101 }, (_, i) => i + 1) },
+      field: "spamTestIds",
+    },
   ];
 
   for (const b of BAD) {

@@ -3,10 +3,10 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { EMAIL_ACCOUNTS_TOOLS } from "../../../src/smartlead/email-accounts";
+import type { InProcessStack } from "../../helpers/in-process";
 import { call } from "../../helpers/mcp";
 import { resetFakes } from "../../helpers/stack";
-import type { InProcessStack } from "../../helpers/in-process";
-import { runCase, type ToolCase, expectInvalid as invalid, useSuite, assertCoveredAndListed } from "../../helpers/table";
+import { assertCoveredAndListed, expectInvalid as invalid, runCase, type ToolCase, useSuite } from "../../helpers/table";
 
 const SL = "smartlead" as const;
 const PASSWORD = "S3cret-Passw0rd! with space";
@@ -162,7 +162,6 @@ let stack: InProcessStack;
 let client: Client;
 useSuite((s) => ({ stack, client } = s));
 
-
 /** Calls a tool with bad arguments: an invalid_input error naming the field, and nothing sent. */
 const expectInvalid = (tool: string, args: Record<string, unknown>, field: string) => invalid(client, stack.fakes, tool, args, field);
 
@@ -192,11 +191,19 @@ describe("validation", () => {
   test("warmup per day above 50", () =>
     expectInvalid("smartlead_update_email_account_warmup", { email_account_id: 1, warmup_enabled: true, total_warmup_per_day: 51 }, "total_warmup_per_day"));
   test("reply rate above 100", () =>
-    expectInvalid("smartlead_update_email_account_warmup", { email_account_id: 1, warmup_enabled: false, reply_rate_percentage: 101 }, "reply_rate_percentage"));
+    expectInvalid(
+      "smartlead_update_email_account_warmup",
+      { email_account_id: 1, warmup_enabled: false, reply_rate_percentage: 101 },
+      "reply_rate_percentage",
+    ));
   test("update with nothing to change", () => expectInvalid("smartlead_update_email_account", { email_account_id: 1 }, "max_email_per_day"));
   test("colour that is not #RRGGBB", () => expectInvalid("smartlead_create_email_account_tag", { name: "A", color: "green" }, "color"));
   test("more than 25 accounts to tag", () =>
-    expectInvalid("smartlead_assign_email_account_tags", { email_account_ids: Array.from({ length: 26 }, (_, i) => i + 1), tag_ids: [1] }, "email_account_ids"));
+    expectInvalid(
+      "smartlead_assign_email_account_tags",
+      { email_account_ids: Array.from({ length: 26 }, (_, i) => i + 1), tag_ids: [1] },
+      "email_account_ids",
+    ));
   test("empty tag id list", () => expectInvalid("smartlead_remove_email_account_tags", { email_account_ids: [1], tag_ids: [] }, "tag_ids"));
   test("non-integer account id in a path", () => expectInvalid("smartlead_get_email_account", { email_account_id: "1/../2" }, "email_account_id"));
 });
@@ -254,6 +261,9 @@ describe("two-step tools", () => {
     resetFakes(stack.fakes);
     const preview = await call(client, "smartlead_remove_campaign_email_accounts", { campaign_id: 555, email_account_ids: [456] });
     assert.equal((preview.structuredContent as Record<string, unknown>).confirmation_required, true);
-    assert.deepEqual(stack.fakes.smartlead.requests.filter((r) => r.method !== "GET"), []);
+    assert.deepEqual(
+      stack.fakes.smartlead.requests.filter((r) => r.method !== "GET"),
+      [],
+    );
   });
 });

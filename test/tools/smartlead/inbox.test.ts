@@ -2,13 +2,13 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { INBOX_TOOLS } from "../../../src/smartlead/inbox";
 import type { FakeUpstream, RecordedRequest } from "../../../dev/fakes/server";
 import { fakeThread } from "../../../dev/fakes/smartlead/inbox";
-import { call, errorOf } from "../../helpers/mcp";
-import { resetFakes, type Fakes } from "../../helpers/stack";
+import { INBOX_TOOLS } from "../../../src/smartlead/inbox";
 import type { InProcessStack } from "../../helpers/in-process";
-import { runCase, type ToolCase, expectInvalid as invalid, useSuite, assertCoveredAndListed } from "../../helpers/table";
+import { call, errorOf } from "../../helpers/mcp";
+import { type Fakes, resetFakes } from "../../helpers/stack";
+import { assertCoveredAndListed, expectInvalid as invalid, runCase, type ToolCase, useSuite } from "../../helpers/table";
 
 const SL = "smartlead" as const;
 
@@ -265,7 +265,8 @@ let client: Client;
 useSuite((s) => ({ stack, client } = s));
 
 const requestCount = (fakes: Fakes) => Object.values(fakes).reduce((n, f) => n + f.requests.length, 0);
-const writes = (fakes: Fakes): RecordedRequest[] => Object.values(fakes).flatMap((f: FakeUpstream) => f.requests.filter((r: RecordedRequest) => r.method !== "GET"));
+const writes = (fakes: Fakes): RecordedRequest[] =>
+  Object.values(fakes).flatMap((f: FakeUpstream) => f.requests.filter((r: RecordedRequest) => r.method !== "GET"));
 
 const expectInvalid = (tool: string, args: Record<string, unknown>, field: string) => invalid(client, stack.fakes, tool, args, field);
 
@@ -315,19 +316,16 @@ describe("validation", () => {
   test("limit 21 on an inbox list", () => expectInvalid("smartlead_list_inbox_replies", { limit: 21 }, "limit"));
   test("limit 0 on an inbox list", () => expectInvalid("smartlead_list_inbox_sent", { limit: 0 }, "limit"));
   test("limit 101 on untracked replies", () => expectInvalid("smartlead_list_untracked_replies", { limit: 101 }, "limit"));
-  test("search longer than 30 characters", () =>
-    expectInvalid("smartlead_list_inbox_replies", { filters: { search: "x".repeat(31) } }, "filters.search"));
+  test("search longer than 30 characters", () => expectInvalid("smartlead_list_inbox_replies", { filters: { search: "x".repeat(31) } }, "filters.search"));
   test("six campaigns on a five-campaign endpoint", () =>
     expectInvalid("smartlead_list_inbox_unread_replies", { filters: { campaignId: [1, 2, 3, 4, 5, 6] } }, "filters.campaignId"));
   test("a list where the endpoint takes one id", () =>
     expectInvalid("smartlead_list_inbox_assigned_to_me", { filters: { campaignId: [1, 2] } }, "filters.campaignId"));
-  test("unknown email status", () =>
-    expectInvalid("smartlead_list_inbox_important", { filters: { emailStatus: ["Read"] } }, "filters.emailStatus.0"));
+  test("unknown email status", () => expectInvalid("smartlead_list_inbox_important", { filters: { emailStatus: ["Read"] } }, "filters.emailStatus.0"));
   test("a single id where the endpoint takes lists", () =>
     expectInvalid("smartlead_list_inbox_sent", { filters: { campaignId: 12345 } }, "filters.campaignId"));
   test("unknown filter name", () => expectInvalid("smartlead_list_inbox_snoozed", { filters: { campaign_id: 1 } }, "filters"));
-  test("sort order of another endpoint", () =>
-    expectInvalid("smartlead_list_inbox_replies", { sortBy: "SCHEDULED_TIME_ASC" }, "sortBy"));
+  test("sort order of another endpoint", () => expectInvalid("smartlead_list_inbox_replies", { sortBy: "SCHEDULED_TIME_ASC" }, "sortBy"));
   test("fetch_message_history where the endpoint has none", async () => {
     resetFakes(stack.fakes);
     const error = errorOf(await call(client, "smartlead_list_inbox_reminders", { fetch_message_history: true }));
@@ -335,18 +333,14 @@ describe("validation", () => {
     assert.match(error.message, /fetch_message_history/);
     assert.equal(requestCount(stack.fakes), 0);
   });
-  test("bad email in cc", () =>
-    expectInvalid("smartlead_reply_to_lead", { ...REPLY_ARGS, cc: ["jane@yourcompany.com", "not-an-email"] }, "cc.1"));
+  test("bad email in cc", () => expectInvalid("smartlead_reply_to_lead", { ...REPLY_ARGS, cc: ["jane@yourcompany.com", "not-an-email"] }, "cc.1"));
   test("empty reply body", () => expectInvalid("smartlead_reply_to_lead", { ...REPLY_ARGS, email_body: "   " }, "email_body"));
-  test("reply body over 20,000 characters", () =>
-    expectInvalid("smartlead_reply_to_lead", { ...REPLY_ARGS, email_body: "a".repeat(20_001) }, "email_body"));
-  test("reply time that is not ISO 8601", () =>
-    expectInvalid("smartlead_reply_to_lead", { ...REPLY_ARGS, reply_email_time: "yesterday" }, "reply_email_time"));
+  test("reply body over 20,000 characters", () => expectInvalid("smartlead_reply_to_lead", { ...REPLY_ARGS, email_body: "a".repeat(20_001) }, "email_body"));
+  test("reply time that is not ISO 8601", () => expectInvalid("smartlead_reply_to_lead", { ...REPLY_ARGS, reply_email_time: "yesterday" }, "reply_email_time"));
   test("forward to a bad address", () =>
     expectInvalid("smartlead_forward_email", { campaign_id: 1, message_id: "<a@b>", stats_id: "s", to_emails: ["bad"] }, "to_emails.0"));
   test("negative revenue", () => expectInvalid("smartlead_inbox_update_lead_revenue", { email_lead_map_id: 1, revenue: -1 }, "revenue"));
-  test("unknown task priority", () =>
-    expectInvalid("smartlead_inbox_create_lead_task", { email_lead_map_id: 1, name: "x", priority: "URGENT" }, "priority"));
+  test("unknown task priority", () => expectInvalid("smartlead_inbox_create_lead_task", { email_lead_map_id: 1, name: "x", priority: "URGENT" }, "priority"));
   test("domain with a scheme", () => expectInvalid("smartlead_inbox_block_domains", { domains: ["https://spam.com"] }, "domains.0"));
 });
 

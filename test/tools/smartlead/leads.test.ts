@@ -3,9 +3,9 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { InProcessStack } from "../../helpers/in-process";
 import { call, errorOf } from "../../helpers/mcp";
 import { resetFakes } from "../../helpers/stack";
-import type { InProcessStack } from "../../helpers/in-process";
 import { runCase, type ToolCase, useSuite } from "../../helpers/table";
 
 const CAMPAIGN = 101;
@@ -51,11 +51,11 @@ const CASES: ToolCase[] = [
       },
     },
     check: (r) => {
-      const d = r.structuredContent as Record<string, any>;
+      const d = r.structuredContent as ImportResult;
       assert.equal(d.complete, true);
       assert.equal(d.chunks.length, 1);
-      assert.equal(d.chunks[0].result.upload_count, 2);
-      assert.deepEqual(Object.keys(d.chunks[0].result.emailToLeadIdMap), ["john@company.com", "jane@startup.io"]);
+      assert.equal(d.chunks[0]!.result.upload_count, 2);
+      assert.deepEqual(Object.keys(d.chunks[0]!.result.emailToLeadIdMap), ["john@company.com", "jane@startup.io"]);
     },
   },
   {
@@ -305,7 +305,24 @@ function allRequests() {
   return Object.values(stack.fakes).flatMap((f) => f.requests);
 }
 
-const data = (r: CallToolResult) => r.structuredContent as Record<string, any>;
+/** The bulk import's result, as far as these tests read it. */
+interface ImportResult {
+  complete: boolean;
+  chunks: {
+    status: string;
+    first_index: number;
+    last_index: number;
+    result: { upload_count: number; emailToLeadIdMap: Record<string, number> };
+    error: { code: string; may_have_acted?: boolean };
+  }[];
+  duplicates_dropped: { count: number; leads: unknown[] };
+  totals: { upload_count: number };
+  error: { code: string; message: string };
+  not_sent?: { count: number; lead_indexes: number[]; emails: string[] };
+  [key: string]: unknown;
+}
+
+const data = (r: CallToolResult) => r.structuredContent as ImportResult;
 const text = (r: CallToolResult) => (r.content as { type: string; text: string }[]).map((c) => c.text).join("\n");
 
 const okChunk = (n: number) => ({
@@ -341,7 +358,11 @@ describe("bulk lead import", () => {
     const emails = sent.flatMap((r) => (r.body as { lead_list: Lead[] }).lead_list.map((l) => l.email));
     assert.equal(emails.length, 1990);
     assert.equal(new Set(emails.map((e) => e.toLowerCase())).size, 1990);
-    assert.deepEqual(emails, list.slice(0, 1990).map((l) => l.email), "order kept, first occurrence wins");
+    assert.deepEqual(
+      emails,
+      list.slice(0, 1990).map((l) => l.email),
+      "order kept, first occurrence wins",
+    );
     for (const r of sent) {
       assert.equal(r.path, `/campaigns/${CAMPAIGN}/leads`);
       assert.deepEqual(Object.keys(r.body as object), ["lead_list"], "no settings key when none was given");
@@ -358,8 +379,8 @@ describe("bulk lead import", () => {
       assert.equal(c.status, "sent");
       assert.equal(typeof c.result.upload_count, "number");
     }
-    assert.equal(d.chunks[4].first_index, 1600);
-    assert.equal(d.chunks[4].last_index, 1989);
+    assert.equal(d.chunks[4]!.first_index, 1600);
+    assert.equal(d.chunks[4]!.last_index, 1989);
     assert.equal(d.totals.upload_count, 1990);
     assert.equal(d.not_sent, undefined);
     assert.match(text(result), /1,990 lead\(s\) sent in 5 chunk\(s\)/);
@@ -369,7 +390,11 @@ describe("bulk lead import", () => {
     resetFakes(stack.fakes);
     stack.fakes.smartlead.next(okChunk(400), okChunk(400), { status: 500, body: { error: "Internal server error" } });
     const list = leads(2000);
-    const result = await call(client, "smartlead_add_leads_to_campaign", { campaign_id: CAMPAIGN, lead_list: list, settings: { ignore_global_block_list: true } });
+    const result = await call(client, "smartlead_add_leads_to_campaign", {
+      campaign_id: CAMPAIGN,
+      lead_list: list,
+      settings: { ignore_global_block_list: true },
+    });
     assert.ok(!result.isError, text(result));
     assert.equal(posts().length, 3, "no retry of the failed write, nothing after it");
     for (const r of posts()) assert.deepEqual((r.body as { settings: unknown }).settings, { ignore_global_block_list: true });
@@ -381,16 +406,16 @@ describe("bulk lead import", () => {
       d.chunks.map((c: { status: string }) => c.status),
       ["sent", "sent", "failed", "not_sent", "not_sent"],
     );
-    assert.equal(d.chunks[0].result.upload_count, 400);
-    assert.equal(d.chunks[1].result.upload_count, 400);
-    assert.equal(d.chunks[2].error.code, "upstream_unavailable");
-    assert.equal(d.chunks[2].error.may_have_acted, true);
+    assert.equal(d.chunks[0]!.result.upload_count, 400);
+    assert.equal(d.chunks[1]!.result.upload_count, 400);
+    assert.equal(d.chunks[2]!.error.code, "upstream_unavailable");
+    assert.equal(d.chunks[2]!.error.may_have_acted, true);
     assert.equal(d.error.code, "upstream_unavailable");
     assert.equal(d.leads_sent, 800);
-    assert.equal(d.not_sent.count, 1200);
-    assert.equal(d.not_sent.lead_indexes[0], 800);
-    assert.equal(d.not_sent.lead_indexes.at(-1), 1999);
-    assert.equal(d.not_sent.emails[0], "lead800@example.com");
+    assert.equal(d.not_sent!.count, 1200);
+    assert.equal(d.not_sent!.lead_indexes[0], 800);
+    assert.equal(d.not_sent!.lead_indexes.at(-1), 1999);
+    assert.equal(d.not_sent!.emails[0], "lead800@example.com");
     assert.match(String(d.resume), /not_sent\.lead_indexes/);
     assert.match(text(result), /^Partial import/);
     assert.match(text(result), /1,200 lead\(s\) were not sent/);
@@ -406,7 +431,7 @@ describe("bulk lead import", () => {
     assert.equal(d.failed_chunk, 2);
     assert.equal(d.error.code, "invalid_input");
     assert.match(d.error.message, /lead_list\[12\]\.email is invalid/);
-    assert.equal(d.not_sent.count, 500);
+    assert.equal(d.not_sent!.count, 500);
   });
 
   test("a failing first chunk is an error result: nothing was imported", async () => {
@@ -428,14 +453,17 @@ describe("bulk lead import", () => {
     const d = data(result);
     assert.equal(d.complete, false);
     assert.equal(d.stop_reason, "lead_limit_exhausted");
-    assert.equal(d.not_sent.count, 400);
+    assert.equal(d.not_sent!.count, 400);
   });
 
   test("chunk_size lowers the per-request count", async () => {
     resetFakes(stack.fakes);
     const result = await call(client, "smartlead_add_leads_to_campaign", { campaign_id: CAMPAIGN, lead_list: leads(250), chunk_size: 100 });
     assert.ok(!result.isError);
-    assert.deepEqual(posts().map((r) => (r.body as { lead_list: unknown[] }).lead_list.length), [100, 100, 50]);
+    assert.deepEqual(
+      posts().map((r) => (r.body as { lead_list: unknown[] }).lead_list.length),
+      [100, 100, 50],
+    );
   });
 });
 
@@ -462,12 +490,17 @@ describe("bad input is refused before anything is sent", () => {
   });
 
   test("a bad email names the field path", () =>
-    rejected("smartlead_add_leads_to_campaign", { campaign_id: CAMPAIGN, lead_list: [{ email: "ok@example.com" }, { email: "not-an-email" }] }, /lead_list\.1\.email/));
+    rejected(
+      "smartlead_add_leads_to_campaign",
+      { campaign_id: CAMPAIGN, lead_list: [{ email: "ok@example.com" }, { email: "not-an-email" }] },
+      /lead_list\.1\.email/,
+    ));
 
   test("an unknown lead field", () =>
     rejected("smartlead_add_leads_to_campaign", { campaign_id: CAMPAIGN, lead_list: [{ email: "a@example.com", company: "Acme" }] }, /lead_list\.0/));
 
-  test("chunk_size above 400", () => rejected("smartlead_add_leads_to_campaign", { campaign_id: CAMPAIGN, lead_list: leads(2), chunk_size: 401 }, /chunk_size/));
+  test("chunk_size above 400", () =>
+    rejected("smartlead_add_leads_to_campaign", { campaign_id: CAMPAIGN, lead_list: leads(2), chunk_size: 401 }, /chunk_size/));
 
   test("limit 101 on campaign leads", () => rejected("smartlead_list_campaign_leads", { campaign_id: CAMPAIGN, limit: 101 }, /limit/));
 
@@ -508,7 +541,7 @@ describe("confirmation", () => {
     assert.ok(!preview.isError, text(preview));
     const p = data(preview);
     assert.equal(p.confirmation_required, true);
-    assert.match(p.action, /Lead 2995276770 will be unsubscribed from campaign 101/);
+    assert.match(String(p.action), /Lead 2995276770 will be unsubscribed from campaign 101/);
     assert.equal(typeof p.confirmation_token, "string");
     assert.ok(p.target || p.target_lookup_error, "the preview names the campaign or says why it could not");
     assert.deepEqual(posts(), [], "no write on preview");
@@ -526,7 +559,11 @@ describe("confirmation", () => {
     );
 
     resetFakes(stack.fakes);
-    const other = await call(client, "smartlead_unsubscribe_campaign_lead", { campaign_id: CAMPAIGN, lead_id: LEAD + 1, confirmation_token: p.confirmation_token });
+    const other = await call(client, "smartlead_unsubscribe_campaign_lead", {
+      campaign_id: CAMPAIGN,
+      lead_id: LEAD + 1,
+      confirmation_token: p.confirmation_token,
+    });
     assert.equal(errorOf(other).code, "confirmation_invalid");
     assert.deepEqual(posts(), []);
   });

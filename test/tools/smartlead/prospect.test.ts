@@ -7,10 +7,10 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { ALL_TOOLS, DEFAULT_TOOL_NAMES, TOOLSETS } from "../../../src/tools/registry";
+import type { InProcessStack } from "../../helpers/in-process";
 import { call } from "../../helpers/mcp";
 import { resetFakes } from "../../helpers/stack";
-import type { InProcessStack } from "../../helpers/in-process";
-import { runCase, type ToolCase, expectInvalid, useSuite } from "../../helpers/table";
+import { expectInvalid, runCase, type ToolCase, useSuite } from "../../helpers/table";
 
 const get = (tool: string, args: Record<string, unknown>, path: string, query?: Record<string, string>): ToolCase => ({
   tool,
@@ -108,12 +108,18 @@ describe("the SmartProspect toolset", () => {
 
   test("every tool has a case here and talks to the prospect host", () => {
     const covered = new Set(CASES.map((c) => c.tool));
-    assert.deepEqual(mine.filter((t) => !covered.has(t.name)).map((t) => t.name), []);
+    assert.deepEqual(
+      mine.filter((t) => !covered.has(t.name)).map((t) => t.name),
+      [],
+    );
     for (const t of mine) assert.equal(t.base, "smartprospect", t.name);
   });
 
   test("the calls that spend credits say so, are confirmed and are not idempotent", () => {
-    const spending = mine.filter((t) => t.costsCredits).map((t) => t.name).sort();
+    const spending = mine
+      .filter((t) => t.costsCredits)
+      .map((t) => t.name)
+      .sort();
     assert.deepEqual(spending, ["smartlead_prospect_fetch_contacts", "smartlead_prospect_find_emails"]);
     for (const t of mine.filter((x) => x.costsCredits)) {
       assert.ok(t.confirm, t.name);
@@ -143,13 +149,28 @@ describe("SmartProspect tools over MCP", () => {
   const BAD: { why: string; tool: string; args: Record<string, unknown>; field: string }[] = [
     { why: "search limit over 500", tool: "smartlead_prospect_search_contacts", args: { limit: 501 }, field: "limit" },
     { why: "lookup limit over 100", tool: "smartlead_prospect_list_countries", args: { limit: 101 }, field: "limit" },
-    { why: "more than 10 people", tool: "smartlead_prospect_find_emails", args: { contacts: Array.from({ length: 11 }, () => ({ firstName: "A", lastName: "B", companyDomain: "example.com" })) }, field: "contacts" },
-    { why: "a company domain with a scheme", tool: "smartlead_prospect_find_emails", args: { contacts: [{ firstName: "A", lastName: "B", companyDomain: "https://example.com" }] }, field: "contacts.0.companyDomain" },
+    {
+      why: "more than 10 people",
+      tool: "smartlead_prospect_find_emails",
+      args: { contacts: Array.from({ length: 11 }, () => ({ firstName: "A", lastName: "B", companyDomain: "example.com" })) },
+      field: "contacts",
+    },
+    {
+      why: "a company domain with a scheme",
+      tool: "smartlead_prospect_find_emails",
+      args: { contacts: [{ firstName: "A", lastName: "B", companyDomain: "https://example.com" }] },
+      field: "contacts.0.companyDomain",
+    },
     { why: "fetch with neither limit nor ids", tool: "smartlead_prospect_fetch_contacts", args: { filter_id: 1 }, field: "limit" },
     { why: "both filter_id and ids", tool: "smartlead_prospect_get_contacts", args: { filter_id: 1, id: ["abc"] }, field: "filter_id" },
     { why: "more than 200 ids", tool: "smartlead_prospect_get_contacts", args: { id: Array.from({ length: 201 }, (_, i) => `id${i}`) }, field: "id" },
     { why: "country without state", tool: "smartlead_prospect_list_cities", args: { country: "usa" }, field: "state" },
-    { why: "a saved-search name over 255 characters", tool: "smartlead_prospect_rename_saved_search", args: { id: 1, search_string: "x".repeat(256) }, field: "search_string" },
+    {
+      why: "a saved-search name over 255 characters",
+      tool: "smartlead_prospect_rename_saved_search",
+      args: { id: 1, search_string: "x".repeat(256) },
+      field: "search_string",
+    },
   ];
   for (const b of BAD) {
     test(`refused before sending: ${b.why}`, () => expectInvalid(client, stack.fakes, b.tool, b.args, b.field));

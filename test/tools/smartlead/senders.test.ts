@@ -7,10 +7,10 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { ALL_TOOLS, DEFAULT_TOOL_NAMES, TOOLSETS } from "../../../src/tools/registry";
+import type { InProcessStack } from "../../helpers/in-process";
 import { call } from "../../helpers/mcp";
 import { resetFakes } from "../../helpers/stack";
-import type { InProcessStack } from "../../helpers/in-process";
-import { runCase, type ToolCase, expectInvalid, useSuite } from "../../helpers/table";
+import { expectInvalid, runCase, type ToolCase, useSuite } from "../../helpers/table";
 
 const ORDER = {
   vendor_id: 2,
@@ -81,7 +81,10 @@ describe("the Smart Senders toolset", () => {
 
   test("every tool has a case here and talks to the smart-senders host", () => {
     const covered = new Set(CASES.map((c) => c.tool));
-    assert.deepEqual(mine.filter((t) => !covered.has(t.name)).map((t) => t.name), []);
+    assert.deepEqual(
+      mine.filter((t) => !covered.has(t.name)).map((t) => t.name),
+      [],
+    );
     for (const t of mine) assert.equal(t.base, "smartsenders", t.name);
   });
 
@@ -91,7 +94,10 @@ describe("the Smart Senders toolset", () => {
     assert.ok(order.confirm);
     assert.equal(order.annotations.idempotentHint, false);
     assert.match(order.description, /spends money/i);
-    assert.deepEqual(mine.filter((t) => t.costsCredits).map((t) => t.name), ["smartlead_senders_place_order"]);
+    assert.deepEqual(
+      mine.filter((t) => t.costsCredits).map((t) => t.name),
+      ["smartlead_senders_place_order"],
+    );
   });
 });
 
@@ -112,10 +118,25 @@ describe("Smart Senders tools over MCP", () => {
   });
 
   const BAD: { why: string; tool: string; args: Record<string, unknown>; field: string }[] = [
-    { why: "a mailbox that is not an email", tool: "smartlead_senders_place_order", args: { ...ORDER, domains: [{ domain_name: "acme-mail.com", mailbox_details: [{ mailbox: "sam", first_name: "S", last_name: "L" }] }] }, field: "domains.0.mailbox_details.0.mailbox" },
+    {
+      why: "a mailbox that is not an email",
+      tool: "smartlead_senders_place_order",
+      args: { ...ORDER, domains: [{ domain_name: "acme-mail.com", mailbox_details: [{ mailbox: "sam", first_name: "S", last_name: "L" }] }] },
+      field: "domains.0.mailbox_details.0.mailbox",
+    },
     { why: "no domains", tool: "smartlead_senders_place_order", args: { ...ORDER, domains: [] }, field: "domains" },
-    { why: "missing billing details", tool: "smartlead_senders_place_order", args: { ...ORDER, user_details: { ...ORDER.user_details, phone: undefined } }, field: "user_details.phone" },
-    { why: "a mailbox count over 50", tool: "smartlead_senders_generate_mailboxes", args: { vendor_id: 1, domains: { "acme-mail.com": { count: 51 } } }, field: "domains.acme-mail.com.count" },
+    {
+      why: "missing billing details",
+      tool: "smartlead_senders_place_order",
+      args: { ...ORDER, user_details: { ...ORDER.user_details, phone: undefined } },
+      field: "user_details.phone",
+    },
+    {
+      why: "a mailbox count over 50",
+      tool: "smartlead_senders_generate_mailboxes",
+      args: { vendor_id: 1, domains: { "acme-mail.com": { count: 51 } } },
+      field: "domains.acme-mail.com.count",
+    },
     { why: "an order id with a slash", tool: "smartlead_senders_get_order", args: { order_id: "../x" }, field: "order_id" },
   ];
   for (const b of BAD) {

@@ -17,12 +17,12 @@
  * import too, since every later chunk would be refused.
  */
 import { z } from "zod";
-import type { Args, RunContext, ToolOutcome } from "../tools/define";
-import { email } from "../tools/fields";
-import { fillPath } from "../tools/forward";
-import { ToolError } from "../upstream/errors";
-import { redact, upstreamMessage } from "../upstream/redact";
-import { campaignId } from "./fields";
+import type { Args, RunContext, ToolOutcome } from "../../tools/define";
+import { email } from "../../tools/fields";
+import { fillPath } from "../../tools/forward";
+import { ToolError } from "../../upstream/errors";
+import { redact, upstreamMessage } from "../../upstream/redact";
+import { campaignId } from "../fields";
 
 export const MAX_LEADS_PER_CALL = 2000;
 /** Current docs; older docs said 350 and 100. */
