@@ -15,7 +15,7 @@ import { showConsent, submitConsent } from "./auth/consent";
 import { authorizationServerMetadata, oauthServer, protectedResourceMetadata } from "./auth/oauth-server";
 import { newSessionId, sessionBelongsTo } from "./auth/sse-session";
 import { ACCESS_TOKEN_MIN_LENGTH, type Config, ConfigError, configuredUpstreams, type Env, getConfig, weakTokenNames } from "./config";
-import { hasBody, readCapped, withBody } from "./edge/body-limit";
+import { hasBody, withBody } from "./edge/body-limit";
 import { applyCors, preflight } from "./edge/cors";
 import { HSTS, requireHttps } from "./edge/https";
 import { originAllowed } from "./edge/origin";
@@ -24,9 +24,10 @@ import { jsonRpcError, refusal } from "./edge/responses";
 import { AUTHORIZE_PATH, isAsMetadataPath, prMetadataResource, REGISTER_PATH, type RouteKind, resourcePathOf, routeKind, TOKEN_PATH } from "./edge/routes";
 import { landingPage } from "./landing";
 import { log } from "./log";
+import { sessionState } from "./mcp/server";
 import { SSE_SESSION_NOT_FOUND, type SseProps, sseHandler } from "./mcp/sse";
 import { handleStreamableHttp } from "./mcp/streamable";
-import { confirmerFor } from "./tools/call";
+import { readCapped } from "./streams";
 import { resolveSelection, type Selection, SelectionError } from "./tools/registry";
 import { VERSION } from "./version";
 
@@ -148,9 +149,9 @@ async function cappedRequest(c: C): Promise<Request | Response> {
   const request = c.req.raw;
   if (!hasBody(request)) return request;
   const limit = c.get("config").maxRequestBytes;
-  const body = await readCapped(request, limit);
-  if (!body.ok) return refusal(c.get("kind"), 413, `Request body too large: the limit is ${limit} bytes.`);
-  return withBody(request, body.bytes);
+  const bytes = await readCapped(request, limit);
+  if (!bytes) return refusal(c.get("kind"), 413, `Request body too large: the limit is ${limit} bytes.`);
+  return withBody(request, bytes);
 }
 
 app.get("/", (c) => {
@@ -208,7 +209,7 @@ app.all("/mcp", async (c) => {
   if (selection instanceof Response) return selection;
   const user = c.get("user");
   // The SDK transport reads the body as a stream and stops at the cap (413).
-  return handleStreamableHttp(c.req.raw, { config, selection, call: { config, user, confirmer: confirmerFor(config) } }, config.maxRequestBytes);
+  return handleStreamableHttp(c.req.raw, sessionState(config, selection, user), config.maxRequestBytes);
 });
 
 async function sse(c: C, request: Request): Promise<Response> {

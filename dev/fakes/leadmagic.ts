@@ -3,7 +3,7 @@
  * credit headers, and the "not found" shape (HTTP 200, null fields, 0 credits).
  * Bodies follow ../shared/reference/leadmagic-endpoints.json and the published spec.
  */
-import { type FakeReply, type FakeRoute, FakeUpstream, type RecordedRequest } from "./server";
+import { basePathOf, type FakeReply, type FakeRoute, FakeUpstream, type RecordedRequest } from "./server";
 
 export const LEADMAGIC_TEST_KEY = "lm_test_key_5f1e2d3c4b";
 
@@ -501,7 +501,7 @@ export const LEADMAGIC_ROUTES: FakeRoute[] = [
 export function createLeadMagicFake(routes: FakeRoute[] = LEADMAGIC_ROUTES): FakeUpstream {
   return new FakeUpstream({
     name: "leadmagic",
-    basePath: "",
+    basePath: basePathOf("leadmagic"),
     authorized: (req) => req.headers["x-api-key"] === LEADMAGIC_TEST_KEY,
     unauthorized: () => leadmagicError(401, "unauthorized", "Unauthorized", "Invalid or missing API key."),
     notFound: () => leadmagicError(404, "not_found", "Not Found", "Route not found."),

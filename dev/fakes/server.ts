@@ -7,6 +7,12 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type Base, HOSTS } from "../../src/upstream/hosts";
+
+/** The path prefix a real host puts before every route (its default URL's path), e.g. /api/v1; "" for none. */
+export function basePathOf(base: Base): string {
+  return new URL(HOSTS[base].defaultUrl).pathname.replace(/\/+$/, "");
+}
 
 export interface RecordedRequest {
   method: string;

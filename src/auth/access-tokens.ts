@@ -5,18 +5,7 @@
  * Nothing here touches KV.
  */
 import type { AccessToken } from "../config";
-
-const encoder = new TextEncoder();
-
-async function sha256(text: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text)));
-}
-
-function hex(bytes: Uint8Array): string {
-  let out = "";
-  for (const b of bytes) out += b.toString(16).padStart(2, "0");
-  return out;
-}
+import { hex, sha256 } from "../crypto";
 
 /** Constant-time equality of two byte strings of the same length (digests). */
 export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {

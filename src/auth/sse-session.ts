@@ -5,19 +5,16 @@
  * Object is addressed by the whole id, so another user cannot make a valid id
  * that reaches the same session.
  */
-const encoder = new TextEncoder();
+import { randomHex, sha256Hex } from "../crypto";
+
 const ID = /^([0-9a-f]{32})-([0-9a-f]{32})$/;
 
 async function bind(random: string, user: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(`gtm-edge-mcp sse session v1\n${random}\n${user}`)));
-  let out = "";
-  for (const b of digest.slice(0, 16)) out += b.toString(16).padStart(2, "0");
-  return out;
+  return (await sha256Hex(`gtm-edge-mcp sse session v1\n${random}\n${user}`)).slice(0, 32);
 }
 
 export async function newSessionId(user: string): Promise<string> {
-  let random = "";
-  for (const b of crypto.getRandomValues(new Uint8Array(16))) random += b.toString(16).padStart(2, "0");
+  const random = randomHex(16);
   return `${random}-${await bind(random, user)}`;
 }
 

@@ -1,20 +1,4 @@
-/**
- * Request bodies are read as a stream and cut off past the cap, whatever
- * Content-Length says (a declared size over the cap is refused without reading).
- */
-import { readUpTo } from "../streams";
-
-export type CappedBody = { ok: true; bytes: Uint8Array } | { ok: false };
-
-export async function readCapped(request: Request, maxBytes: number): Promise<CappedBody> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await request.body?.cancel().catch(() => {});
-    return { ok: false };
-  }
-  const bytes = await readUpTo(request.body, maxBytes);
-  return bytes ? { ok: true, bytes } : { ok: false };
-}
+/** Request bodies under MAX_REQUEST_BYTES (read with ../streams.ts readCapped), and the request rebuilt around them. */
 
 /** The same request with its (already read, capped) body buffered. */
 export function withBody(request: Request, bytes: Uint8Array): Request {

@@ -16,6 +16,7 @@
  * counter before either flushed can together admit up to about twice the limit,
  * and isolates in other locations see each other's counts only after KV propagates.
  */
+import { sha256Hex } from "../crypto";
 
 export interface CounterStore {
   get(key: string): Promise<string | null>;
@@ -54,15 +55,6 @@ interface Entry {
   loaded: boolean;
   lastWriteAt: number;
   flushScheduled: boolean;
-}
-
-const encoder = new TextEncoder();
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", encoder.encode(text));
-  let out = "";
-  for (const b of new Uint8Array(digest)) out += b.toString(16).padStart(2, "0");
-  return out;
 }
 
 function parseCount(value: string | null): number {

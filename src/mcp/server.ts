@@ -10,7 +10,7 @@ import { ErrorCode, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/typ
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import { z } from "zod";
 import type { Config } from "../config";
-import { type CallContext, callTool } from "../tools/call";
+import { type CallContext, callTool, confirmerFor } from "../tools/call";
 import { listing, type Selection } from "../tools/registry";
 import { SERVER_NAME, VERSION } from "../version";
 
@@ -18,6 +18,11 @@ export interface SessionState {
   config: Config;
   selection: Selection;
   call: CallContext;
+}
+
+/** What one connection works with, for either transport: the deployment's config, the tools it selected, who is calling. */
+export function sessionState(config: Config, selection: Selection, user: string): SessionState {
+  return { config, selection, call: { config, user, confirmer: confirmerFor(config) } };
 }
 
 const INSTRUCTIONS =

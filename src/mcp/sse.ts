@@ -8,9 +8,8 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { McpAgent } from "agents/mcp";
 import { type Env, getConfig } from "../config";
-import { confirmerFor } from "../tools/call";
 import { resolveSelection } from "../tools/registry";
-import { createMcpServer, type SessionState } from "./server";
+import { createMcpServer, type SessionState, sessionState } from "./server";
 
 /** What the Worker hands each SSE session (set from the URL and the caller's identity). */
 export type SseProps = {
@@ -25,11 +24,7 @@ export class McpSseAgent extends McpAgent<Env, unknown, SseProps> {
   private state_(): SessionState {
     const config = getConfig(this.env);
     const props = this.props ?? { toolsets: null, readOnly: null, user: "anonymous" };
-    return {
-      config,
-      selection: resolveSelection(props.toolsets, props.readOnly, config),
-      call: { config, user: props.user, confirmer: confirmerFor(config) },
-    };
+    return sessionState(config, resolveSelection(props.toolsets, props.readOnly, config), props.user);
   }
 
   async init(): Promise<void> {}

@@ -13,15 +13,12 @@ import { requestBodyTooLargeMessage } from "@modelcontextprotocol/sdk/server/req
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { isJsonContentType } from "@modelcontextprotocol/sdk/shared/mediaType.js";
 import { SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/sdk/types.js";
-import { readUpTo } from "../streams";
+import { jsonRpcError } from "../edge/responses";
+import { readCapped } from "../streams";
 import { listingJson } from "../tools/registry";
 import { createMcpServer, type SessionState } from "./server";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
-
-function jsonRpcError(status: number, code: number, message: string): Response {
-  return new Response(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id: null }), { status, headers: JSON_HEADERS });
-}
 
 /** Headers the SDK transport accepts (it checks them before reading the body). */
 function acceptedBySdk(request: Request): boolean {
@@ -62,16 +59,13 @@ async function viaSdk(request: Request, state: SessionState, maxRequestBytes: nu
 export async function handleStreamableHttp(request: Request, state: SessionState, maxRequestBytes: number): Promise<Response> {
   if (request.method !== "POST") {
     // Stateless server: no standalone SSE stream (GET) and no session to delete.
-    return new Response(
-      JSON.stringify({ jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed: this server is stateless; send JSON-RPC with POST." }, id: null }),
-      { status: 405, headers: { ...JSON_HEADERS, Allow: "POST" } },
-    );
+    return jsonRpcError(405, "Method not allowed: this server is stateless; send JSON-RPC with POST.", -32000, { Allow: "POST" });
   }
   if (!acceptedBySdk(request)) return viaSdk(request, state, maxRequestBytes);
 
   // Read under the cap while streaming (as the SDK would), then look at the message.
-  const bytes = await readUpTo(request.body, maxRequestBytes);
-  if (!bytes) return jsonRpcError(413, -32000, requestBodyTooLargeMessage(maxRequestBytes));
+  const bytes = await readCapped(request, maxRequestBytes);
+  if (!bytes) return jsonRpcError(413, requestBodyTooLargeMessage(maxRequestBytes));
   let message: unknown;
   try {
     message = JSON.parse(new TextDecoder().decode(bytes));

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { ToolDefinition } from "../tools/define";
-import { atLeastOne, domain, id, text } from "../tools/fields";
+import { atLeastOne, domain, exactlyOne, id, text } from "../tools/fields";
 import { toolset } from "../tools/toolset";
 
 const t = toolset("smartlead_prospect");
@@ -191,25 +191,23 @@ const CONTACTS: ToolDefinition[] = [
       "Gets already-fetched contacts, with emails and verification status, either by filter_id (paged, up to 1000) or by up to 200 contact ids; can filter by name or email status. Free.",
     catalogId: "sl.prospect.post_get_contacts",
     kind: "read",
-    input: z
-      .object({
-        id: z.array(z.string().trim().min(1).max(64)).min(1).max(200).optional().describe("Contact ids (up to 200); use instead of filter_id"),
-        filter_id: filterId.optional(),
-        limit: z.number().int().min(1).max(1000).optional().describe("Contacts to return (1–1000)"),
-        offset: z.number().int().min(0).optional().describe("Contacts to skip (≥ 0)"),
-        search: text("Only contacts whose first, last or full name matches", 255).optional(),
-        verification_status: z.enum(["valid", "catch_all", "invalid"]).optional().describe("Only emails with this verification result"),
-        catch_all_status: z
-          .enum(["catch_all_verified", "catch_all_soft_bounced", "catch_all_hard_bounced", "catch_all_unknown", "catch_all_bounced"])
-          .optional()
-          .describe("Only catch-all emails with this status"),
-      })
-      .strict()
-      .superRefine((v, ctx) => {
-        if ((v.id === undefined) === (v.filter_id === undefined)) {
-          ctx.addIssue({ code: "custom", path: ["filter_id"], message: "give exactly one of filter_id or id" });
-        }
-      }),
+    input: exactlyOne(
+      z
+        .object({
+          id: z.array(z.string().trim().min(1).max(64)).min(1).max(200).optional().describe("Contact ids (up to 200); use instead of filter_id"),
+          filter_id: filterId.optional(),
+          limit: z.number().int().min(1).max(1000).optional().describe("Contacts to return (1–1000)"),
+          offset: z.number().int().min(0).optional().describe("Contacts to skip (≥ 0)"),
+          search: text("Only contacts whose first, last or full name matches", 255).optional(),
+          verification_status: z.enum(["valid", "catch_all", "invalid"]).optional().describe("Only emails with this verification result"),
+          catch_all_status: z
+            .enum(["catch_all_verified", "catch_all_soft_bounced", "catch_all_hard_bounced", "catch_all_unknown", "catch_all_bounced"])
+            .optional()
+            .describe("Only catch-all emails with this status"),
+        })
+        .strict(),
+      ["filter_id", "id"],
+    ),
   }),
   t.post("/fetch-contacts", {
     name: "smartlead_prospect_fetch_contacts",

@@ -5,6 +5,7 @@
  * expiry five minutes out, so it cannot be reused for other arguments, another
  * tool, another user, or after it expires.
  */
+import { base64url, fromBase64url } from "../crypto";
 import { ToolError } from "../upstream/errors";
 import type { Args } from "./define";
 
@@ -41,18 +42,6 @@ function hmacKey(material: string): Promise<CryptoKey> {
   return key;
 }
 
-function b64url(bytes: ArrayBuffer): string {
-  let s = "";
-  for (const b of new Uint8Array(bytes)) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromB64url(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
-  const bin = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
-}
-
 function message(tool: string, args: Args, user: string, expires: number): Uint8Array {
   return encoder.encode(`${tool}\n${canonicalJson(args)}\n${user}\n${expires}`);
 }
@@ -68,7 +57,7 @@ export function createConfirmer(secretMaterial: string, now: () => number = Date
     async issue(tool, args, user) {
       const expires = Math.floor(now() / 1000) + CONFIRMATION_TTL_SECONDS;
       const sig = await crypto.subtle.sign("HMAC", await hmacKey(secretMaterial), message(tool, args, user, expires));
-      return { token: `${expires}.${b64url(sig)}`, expiresAt: new Date(expires * 1000).toISOString() };
+      return { token: `${expires}.${base64url(sig)}`, expiresAt: new Date(expires * 1000).toISOString() };
     },
     async verify(token, tool, args, user) {
       const refuse = (why: string) =>
@@ -77,7 +66,7 @@ export function createConfirmer(secretMaterial: string, now: () => number = Date
         });
       const [expText, sigText, extra] = token.split(".");
       const expires = Number(expText);
-      const sig = sigText ? fromB64url(sigText) : undefined;
+      const sig = sigText ? fromBase64url(sigText) : undefined;
       if (extra !== undefined || !Number.isInteger(expires) || !sig) throw refuse("The confirmation token is malformed.");
       const valid = await crypto.subtle.verify("HMAC", await hmacKey(secretMaterial), sig, message(tool, args, user, expires));
       if (!valid) throw refuse("The confirmation token does not match this tool and these exact arguments.");

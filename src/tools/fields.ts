@@ -76,3 +76,13 @@ export function atLeastOne<T extends z.ZodObject>(schema: T, fields: readonly (k
     }
   });
 }
+
+/** Requires exactly one of the named fields (they are alternatives, e.g. chosen ids or a whole list). */
+export function exactlyOne<T extends z.ZodObject>(schema: T, fields: readonly (keyof z.infer<T> & string)[]) {
+  return schema.superRefine((value, ctx) => {
+    const v = value as Record<string, unknown>;
+    if (fields.filter((f) => v[f] !== undefined).length !== 1) {
+      ctx.addIssue({ code: "custom", path: [fields[0]!], message: `give exactly one of ${fields.join(" or ")}` });
+    }
+  });
+}

@@ -14,6 +14,7 @@ import { CONFIRMATION_FIELD } from "./confirm";
 import type { ToolDefinition } from "./define";
 import { needsConfirmation } from "./kinds";
 import { toJsonSchema } from "./schema";
+import { TOOLSET_IDS, type ToolsetId } from "./toolsets";
 
 export const ALL_TOOLS: readonly ToolDefinition[] = [...LEADMAGIC_TOOLS, ...SMARTLEAD_TOOLS];
 
@@ -38,13 +39,9 @@ export const DEFAULT_TOOL_NAMES: readonly string[] = [
   "smartlead_update_campaign_status",
 ];
 
-export const TOOLSETS: ReadonlyMap<string, readonly ToolDefinition[]> = (() => {
-  const map = new Map<string, ToolDefinition[]>();
-  for (const tool of ALL_TOOLS) {
-    const list = map.get(tool.toolset) ?? [];
-    list.push(tool);
-    map.set(tool.toolset, list);
-  }
+/** Each toolset's tools in listing order, in TOOLSET_INFO's order, then the curated `default` view. */
+export const TOOLSETS: ReadonlyMap<ToolsetId | "default", readonly ToolDefinition[]> = (() => {
+  const map = new Map<ToolsetId | "default", readonly ToolDefinition[]>(TOOLSET_IDS.map((id) => [id, ALL_TOOLS.filter((t) => t.toolset === id)]));
   const byName = new Map(ALL_TOOLS.map((t) => [t.name, t]));
   map.set(
     "default",
@@ -83,11 +80,12 @@ export function resolveSelection(toolsetsParam: string | null, readOnlyParam: st
   const cached = selectionCache.get(key);
   if (cached) return cached;
 
-  const unknown = names.filter((n) => n !== "all" && !TOOLSETS.has(n));
+  const known = (n: string): n is ToolsetId | "default" => TOOLSETS.has(n as ToolsetId);
+  const unknown = names.filter((n) => n !== "all" && !known(n));
   if (unknown.length) {
     throw new SelectionError(`Unknown toolset${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Known: all, ${[...TOOLSETS.keys()].join(", ")}.`);
   }
-  const chosen = names.includes("all") ? ALL_TOOLS : names.flatMap((n) => TOOLSETS.get(n)!);
+  const chosen = names.includes("all") ? ALL_TOOLS : names.filter(known).flatMap((n) => TOOLSETS.get(n)!);
   const tools = new Map<string, ToolDefinition>();
   for (const tool of chosen) {
     if (!upstreams[upstreamOf(tool.base)]) continue;

@@ -11,7 +11,7 @@
  * - bodies that are not what they claim become clean errors naming the status.
  */
 import type { Config } from "../config";
-import { readUpTo } from "../streams";
+import { readCapped } from "../streams";
 import { USER_AGENT } from "../version";
 import { ToolError } from "./errors";
 import { type Base, HOSTS, UPSTREAMS, type Upstream } from "./hosts";
@@ -264,13 +264,9 @@ export class UpstreamClient {
         `${label}'s answer is larger than this server accepts (${Math.round(cap / 1024)} KiB); ask for less, e.g. a smaller limit or page size.`,
         { status: response.status },
       );
-    const declared = Number(response.headers.get("content-length"));
-    if (Number.isFinite(declared) && declared > cap) {
-      await discard(response);
-      throw tooLarge();
-    }
-    const text = await readCapped(response, cap);
-    if (text === undefined) throw tooLarge();
+    const bytes = await readCapped(response, cap);
+    if (!bytes) throw tooLarge();
+    const text = new TextDecoder().decode(bytes);
     const contentType = response.headers.get("content-type") ?? "";
     const trimmed = text.trim();
     if (trimmed === "") return null;
@@ -293,12 +289,6 @@ export class UpstreamClient {
     }
     return trimmed;
   }
-}
-
-/** Reads a body as text, stopping (and cancelling the stream) once it passes `cap` bytes. */
-async function readCapped(response: Response, cap: number): Promise<string | undefined> {
-  const bytes = await readUpTo(response.body, cap);
-  return bytes && new TextDecoder().decode(bytes);
 }
 
 async function discard(response: Response): Promise<void> {

@@ -6,10 +6,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { ALL_TOOLS, DEFAULT_TOOL_NAMES, TOOLSETS } from "../../src/tools/registry";
+import type { ToolsetId } from "../../src/tools/toolsets";
 import { call, connect, TRANSPORTS } from "../helpers/mcp";
 import { authHeaders, type Stack, startStack } from "../helpers/stack";
 
-const namesOf = (toolset: string) => TOOLSETS.get(toolset)!.map((t) => t.name);
+const namesOf = (toolset: string) => TOOLSETS.get(toolset as ToolsetId)!.map((t) => t.name);
 const sorted = (names: Iterable<string>) => [...names].sort();
 
 async function listed(stack: Stack, kind: "mcp" | "sse", query?: string): Promise<string[]> {

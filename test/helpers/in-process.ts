@@ -10,8 +10,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { type Fakes, fakeVars, startFakes } from "../../dev/stack";
 import { type Env, parseConfig } from "../../src/config";
-import { createMcpServer, type SessionState } from "../../src/mcp/server";
-import { confirmerFor } from "../../src/tools/call";
+import { createMcpServer, type SessionState, sessionState } from "../../src/mcp/server";
 import { resolveSelection } from "../../src/tools/registry";
 import { TEST_USER } from "./stack";
 
@@ -45,7 +44,6 @@ export async function startInProcess(vars: Record<string, string | null> = {}): 
     else env[k] = v;
   }
   const config = parseConfig(env as unknown as Env);
-  const confirmer = confirmerFor(config);
   const deps = {
     fetch: fakesFetch(fakes),
     now: () => Date.now(),
@@ -57,11 +55,8 @@ export async function startInProcess(vars: Record<string, string | null> = {}): 
     fakes,
     async connect(query = "", user = TEST_USER) {
       const params = new URLSearchParams(query);
-      const state: SessionState = {
-        config,
-        selection: resolveSelection(params.get("toolsets"), params.get("read_only"), config),
-        call: { config, user, confirmer, deps },
-      };
+      const state: SessionState = sessionState(config, resolveSelection(params.get("toolsets"), params.get("read_only"), config), user);
+      state.call.deps = deps;
       const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
       await createMcpServer(() => state).connect(serverSide);
       const client = new Client({ name: "gtm-edge-mcp-tests", version: "1.0.0" });

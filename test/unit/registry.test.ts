@@ -11,6 +11,7 @@ import addFormats from "ajv-formats";
 import { parseConfig } from "../../src/config";
 import { pathParams } from "../../src/tools/forward";
 import { ALL_TOOLS, DEFAULT_TOOL_NAMES, listing, resolveSelection, TOOLSETS } from "../../src/tools/registry";
+import { TOOLSET_IDS, TOOLSET_INFO } from "../../src/tools/toolsets";
 import { VERSION } from "../../src/version";
 
 interface CatalogEntry {
@@ -75,6 +76,8 @@ describe("every tool", () => {
       if (a.destructiveHint) assert.ok(t.confirm, `${t.name} is destructive: it must ask for confirmation`);
       if (entry.costsCredits !== undefined) assert.equal(t.costsCredits, entry.costsCredits, `${t.name} costsCredits`);
       if (t.costsCredits) assert.equal(a.idempotentHint, false, `${t.name} spends credits: not idempotent`);
+      if (t.costsCredits) assert.ok(t.cost && t.description.endsWith(t.cost.text), `${t.name} spends: its description ends with its cost sentence`);
+      if (["delete", "send", "spend"].includes(t.kind)) assert.ok(t.confirm, `${t.name} is a ${t.kind}: it asks for confirmation`);
     }
   });
 
@@ -166,8 +169,15 @@ describe("toolsets", () => {
     assert.ok(bytes <= 15 * 1024, `default tools/list is ${bytes} bytes`);
   });
 
-  test("SmartProspect and Smart Senders are never in the default selection", () => {
-    for (const t of TOOLSETS.get("default")!) assert.ok(!["smartlead_prospect", "smartlead_senders"].includes(t.toolset), t.name);
+  test("every toolset has tools on its own host; opt-in toolsets (SmartProspect, Smart Senders) are never in the default selection", () => {
+    for (const id of TOOLSET_IDS) {
+      const tools = TOOLSETS.get(id)!;
+      assert.ok(tools.length > 0, `${id} has no tools`);
+      for (const t of tools) assert.equal(t.base, TOOLSET_INFO[id].base, t.name);
+    }
+    const optIn = TOOLSET_IDS.filter((id) => "optIn" in TOOLSET_INFO[id]);
+    assert.deepEqual(optIn, ["smartlead_prospect", "smartlead_senders"]);
+    for (const t of TOOLSETS.get("default")!) assert.ok(!optIn.includes(t.toolset), t.name);
   });
 
   test("read_only hides every tool that is not read-only", () => {

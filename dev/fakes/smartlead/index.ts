@@ -4,19 +4,13 @@
  * must arrive as the api_key query parameter; a missing or wrong key gets
  * SmartLead's 401 body; an unknown route gets its plain-text 404 "Cannot GET …".
  */
-import { type FakeReply, type FakeRoute, FakeUpstream } from "../server";
+import type { Base } from "../../../src/upstream/hosts";
+import { basePathOf, type FakeReply, type FakeRoute, FakeUpstream } from "../server";
 import { SMARTDELIVERY_ROUTES, SMARTLEAD_MAIN_ROUTES, SMARTPROSPECT_ROUTES, SMARTSENDERS_ROUTES } from "./routes";
 
 export const SMARTLEAD_TEST_KEY = "sl_test_key_9a8b7c6d5e";
 
-export type SmartLeadBase = "smartlead" | "smartdelivery" | "smartsenders" | "smartprospect";
-
-const BASE_PATHS: Record<SmartLeadBase, string> = {
-  smartlead: "/api/v1",
-  smartdelivery: "/api/v1",
-  smartsenders: "/api/v1",
-  smartprospect: "/api/v1/search-email-leads",
-};
+export type SmartLeadBase = Exclude<Base, "leadmagic">;
 
 const ROUTES: Record<SmartLeadBase, FakeRoute[]> = {
   smartlead: SMARTLEAD_MAIN_ROUTES,
@@ -30,7 +24,7 @@ export function smartleadUnauthorized(): FakeReply {
 }
 
 export function createSmartLeadFake(base: SmartLeadBase): FakeUpstream {
-  const basePath = BASE_PATHS[base];
+  const basePath = basePathOf(base);
   return new FakeUpstream({
     name: base,
     basePath,

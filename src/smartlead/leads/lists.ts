@@ -1,7 +1,7 @@
 /** SmartLead lead lists: create, update, delete, tag, import into, and move leads between lists and into campaigns. */
 import { z } from "zod";
 import type { ToolDefinition } from "../../tools/define";
-import { limit, offset, text } from "../../tools/fields";
+import { atLeastOne, exactlyOne, limit, offset, text } from "../../tools/fields";
 import { toolset } from "../../tools/toolset";
 import { campaignId, leadId } from "../fields";
 import { leadListId, listLead, looseSettings, pageFields, tagId, transferAction } from "./fields";
@@ -104,19 +104,17 @@ export const LEAD_LISTS_TOOLS: ToolDefinition[] = [
     description: "Copies or moves leads into another lead list: either chosen leads (leadIds) or a whole list (fromListId).",
     catalogId: "sl.post_leads_leads_push_between_lists",
     kind: "create",
-    input: z
-      .object({
-        action: transferAction,
-        leadIds: z.array(leadId).min(1).max(10_000).optional().describe("Leads to transfer (1–10,000 ids); or give fromListId"),
-        fromListId: leadListId.optional().describe("Transfer every lead of this list; or give leadIds"),
-        toListId: leadListId.describe("Destination lead list id"),
-      })
-      .strict()
-      .superRefine((v, ctx) => {
-        if ((v.leadIds === undefined) === (v.fromListId === undefined)) {
-          ctx.addIssue({ code: "custom", path: ["leadIds"], message: "give exactly one of leadIds or fromListId" });
-        }
-      }),
+    input: exactlyOne(
+      z
+        .object({
+          action: transferAction,
+          leadIds: z.array(leadId).min(1).max(10_000).optional().describe("Leads to transfer (1–10,000 ids); or give fromListId"),
+          fromListId: leadListId.optional().describe("Transfer every lead of this list; or give leadIds"),
+          toListId: leadListId.describe("Destination lead list id"),
+        })
+        .strict(),
+      ["leadIds", "fromListId"],
+    ),
   }),
   t.post("/leads/push-to-campaign", {
     name: "smartlead_push_leads_to_campaign",
@@ -125,33 +123,31 @@ export const LEAD_LISTS_TOOLS: ToolDefinition[] = [
       "Copies or moves leads from a lead list (a whole list, chosen lead ids, or all leads) into a campaign; a campaignName that does not exist creates a new campaign.",
     catalogId: "sl.post_leads_push_to_campaign",
     kind: "create",
-    input: z
-      .object({
-        campaignId: campaignId.optional().describe("Target campaign id; or give campaignName"),
-        campaignName: text("Target campaign name; created when it does not exist", 255).optional(),
-        action: transferAction,
-        leadList: z
-          .object({
-            listId: leadListId.optional().describe("Push the leads of this list"),
-            leadIds: z.array(leadId).min(1).max(10_000).optional().describe("Push these leads (1–10,000 ids)"),
-            allLeads: z.boolean().optional().describe("Push every lead; then give neither listId nor leadIds"),
-          })
-          .strict()
-          .superRefine((v, ctx) => {
-            if (v.allLeads === true && (v.listId !== undefined || v.leadIds !== undefined)) {
-              ctx.addIssue({ code: "custom", path: ["allLeads"], message: "allLeads excludes listId and leadIds" });
-            }
-          })
-          .optional()
-          .describe("Which leads to push"),
-        csvSettings: looseSettings("Import settings for the campaign, e.g. block-list handling").optional(),
-        filters: looseSettings("Extra filters on the leads to push").optional(),
-      })
-      .strict()
-      .superRefine((v, ctx) => {
-        if (v.campaignId === undefined && v.campaignName === undefined) {
-          ctx.addIssue({ code: "custom", path: ["campaignId"], message: "provide at least one of: campaignId, campaignName" });
-        }
-      }),
+    input: atLeastOne(
+      z
+        .object({
+          campaignId: campaignId.optional().describe("Target campaign id; or give campaignName"),
+          campaignName: text("Target campaign name; created when it does not exist", 255).optional(),
+          action: transferAction,
+          leadList: z
+            .object({
+              listId: leadListId.optional().describe("Push the leads of this list"),
+              leadIds: z.array(leadId).min(1).max(10_000).optional().describe("Push these leads (1–10,000 ids)"),
+              allLeads: z.boolean().optional().describe("Push every lead; then give neither listId nor leadIds"),
+            })
+            .strict()
+            .superRefine((v, ctx) => {
+              if (v.allLeads === true && (v.listId !== undefined || v.leadIds !== undefined)) {
+                ctx.addIssue({ code: "custom", path: ["allLeads"], message: "allLeads excludes listId and leadIds" });
+              }
+            })
+            .optional()
+            .describe("Which leads to push"),
+          csvSettings: looseSettings("Import settings for the campaign, e.g. block-list handling").optional(),
+          filters: looseSettings("Extra filters on the leads to push").optional(),
+        })
+        .strict(),
+      ["campaignId", "campaignName"],
+    ),
   }),
 ];

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { LEADMAGIC_TOOLS } from "../../../src/leadmagic";
 import type { InProcessStack } from "../../helpers/in-process";
 import { runCase, type ToolCase, useSuite } from "../../helpers/table";
 
@@ -244,7 +245,7 @@ useSuite((s) => ({ stack, client } = s));
 
 for (const [i, c] of CASES.entries()) test(`${c.tool} #${i}`, () => runCase(client, stack.fakes, c).then(() => undefined));
 
-test("every LeadMagic tool has a case, is read-only and open-world, idempotent exactly when free, with an output schema", async () => {
+test("every LeadMagic tool has a case and an output schema; paid lookups state what they charge", async () => {
   const { tools } = await client.listTools();
   const lmTools = tools.filter((t) => t.name.startsWith("leadmagic_"));
   const covered = new Set(CASES.map((c) => c.tool));
@@ -253,13 +254,9 @@ test("every LeadMagic tool has a case, is read-only and open-world, idempotent e
     [],
   );
   assert.equal(lmTools.length, 34);
-  for (const t of lmTools) {
-    assert.equal(t.annotations?.readOnlyHint, true, t.name);
-    assert.equal(t.annotations?.destructiveHint, false, t.name);
-    assert.equal(t.annotations?.openWorldHint, true, t.name);
-    assert.ok(t.outputSchema, `${t.name} has an output schema`);
-    assert.ok(!("confirmation_token" in (t.inputSchema.properties ?? {})), `${t.name} needs no confirmation`);
-    const paid = /Costs|credit per|credits per/.test(t.description ?? "") && !/Free\.$/.test(t.description ?? "");
-    assert.equal(t.annotations?.idempotentHint, !paid, `${t.name}: idempotent exactly when free`);
+  for (const t of lmTools) assert.ok(t.outputSchema, `${t.name} has an output schema`);
+  for (const t of LEADMAGIC_TOOLS) {
+    assert.ok(t.kind === "read" || t.kind === "paid_read", `${t.name} only reads`);
+    if (t.kind === "paid_read") assert.ok(typeof t.cost?.credits === "number" && t.description.endsWith(t.cost.text), `${t.name} states its charge`);
   }
 });
