@@ -5,8 +5,9 @@
  *
  * Environment: PORT (default 8787), RATE_LIMIT_USER_PER_MINUTE and
  * RATE_LIMIT_IP_PER_MINUTE (default: the server's own 120 and 600), e.g. to run
- * a conformance suite or a load test against it, and DEMO_STATE_DIR (default
- * .wrangler/demo-state) for the local KV and Durable Object state.
+ * a conformance suite or a load test against it, MCP_ADMIN_TOOLS (default
+ * false, as on a deployment), and DEMO_STATE_DIR (default .wrangler/demo-state)
+ * for the local KV and Durable Object state.
  */
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
@@ -19,7 +20,7 @@ function settings(env: NodeJS.ProcessEnv): { port: number; limits: Record<string
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, not ${JSON.stringify(env.PORT)}`);
   const limits: Record<string, string> = {};
-  for (const name of ["RATE_LIMIT_USER_PER_MINUTE", "RATE_LIMIT_IP_PER_MINUTE"] as const) {
+  for (const name of ["RATE_LIMIT_USER_PER_MINUTE", "RATE_LIMIT_IP_PER_MINUTE", "MCP_ADMIN_TOOLS"] as const) {
     if (env[name] !== undefined && env[name] !== "") limits[name] = env[name]!;
   }
   return { port, limits };
@@ -55,12 +56,16 @@ const mcp = `${worker.url}/mcp`;
 const all = `${mcp}?toolsets=all`;
 const header = `Authorization: Bearer ${token}`;
 const defaults = TOOLSETS.get("default")!.length;
+const offered = ALL_TOOLS.filter((t) => config.adminTools || !t.admin).length;
+const adminNote = config.adminTools
+  ? "admin tools included"
+  : `${ALL_TOOLS.length - offered} admin tools are off: MCP_ADMIN_TOOLS=true npm run demo to include them`;
 
 console.log(`
 GTM edge MCP server (demo, fake upstreams — nothing real is called or spent)
 
   Streamable HTTP:  ${mcp}   (the default selection: ${defaults} tools)
-                    ${all}   (every tool: ${ALL_TOOLS.length})
+                    ${all}   (every tool: ${offered}; ${adminNote})
   Legacy SSE:       ${worker.url}/sse   (?toolsets=all works here too)
   Health:           ${worker.url}/health
   Rate limits:      ${config.rateLimits.userPerMinute} requests/min per user, ${config.rateLimits.ipPerMinute} per IP

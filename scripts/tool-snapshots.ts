@@ -12,8 +12,8 @@ import { ALL_TOOLS, listing, resolveSelection, TOOLSETS } from "../src/tools/reg
 
 export const SNAPSHOT_DIR = new URL("../test/snapshots/", import.meta.url);
 
-/** Every upstream configured, confirmations on: the listing a full deployment serves. */
-const config = parseConfig({ SMARTLEAD_API_KEY: "snapshot", LEADMAGIC_API_KEY: "snapshot" } as never);
+/** Every upstream configured, confirmations and admin tools on: the listing a full deployment serves. */
+const config = parseConfig({ SMARTLEAD_API_KEY: "snapshot", LEADMAGIC_API_KEY: "snapshot", MCP_ADMIN_TOOLS: "true" } as never);
 
 /** The toolsets=all listing, as served. */
 export function allListing(): { tools: Tool[] } {

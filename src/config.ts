@@ -3,7 +3,9 @@
  * parsed once per isolate (keyed by the env object) into a typed Config.
  * Names here are documented in README.md and .dev.vars.example.
  */
+import { setLogScrubber } from "./log";
 import { BASES, type Base, HOSTS, type Upstream } from "./upstream/hosts";
+import { secretScrubber } from "./upstream/redact";
 
 export type { Upstream } from "./upstream/hosts";
 
@@ -21,6 +23,7 @@ export interface Env {
   UPSTREAM_MAX_RESPONSE_BYTES?: string;
   MCP_TOOLSETS?: string;
   MCP_READ_ONLY?: string;
+  MCP_ADMIN_TOOLS?: string;
   CONFIRM_ACTIONS?: string;
   CONFIRMATION_SECRET?: string;
   /** Comma-separated `name:token` pairs; the name is the user identity. */
@@ -28,9 +31,12 @@ export interface Env {
   /** Comma-separated extra browser origins allowed to call this server (its own origin always is). */
   ALLOWED_ORIGINS?: string;
   MAX_REQUEST_BYTES?: string;
+  SSE_KEEPALIVE_SECONDS?: string;
   RATE_LIMIT_USER_PER_MINUTE?: string;
   RATE_LIMIT_IP_PER_MINUTE?: string;
   MCP_SSE: DurableObjectNamespace;
+  /** Used confirmation tokens (src/tools/confirm-ledger.ts): each token carries out one call. */
+  CONFIRM_LEDGER?: DurableObjectNamespace;
   /** OAuth grants, clients and tokens (workers-oauth-provider). Without it OAuth is off; static tokens still work. */
   OAUTH_KV?: KVNamespace;
   /** Rate-limit counters. Without it limits are counted per isolate only. */
@@ -44,6 +50,8 @@ export interface Config {
   maxResponseBytes: number;
   defaultToolsets: string;
   forceReadOnly: boolean;
+  /** MCP_ADMIN_TOOLS: offer the tools that create lasting access (client API keys, webhooks, mailboxes); off by default. */
+  adminTools: boolean;
   confirmActions: boolean;
   confirmationSecret?: string;
   /** Static bearer tokens from MCP_ACCESS_TOKENS; empty means the MCP routes are closed (503). */
@@ -51,7 +59,15 @@ export interface Config {
   /** Normalized origins (scheme://host[:port]) allowed besides the server's own. */
   allowedOrigins: string[];
   maxRequestBytes: number;
+  /** An idle legacy SSE stream gets a keep-alive comment this often (and a vanished client is noticed). */
+  sseKeepaliveSeconds: number;
   rateLimits: { userPerMinute: number; ipPerMinute: number };
+  /**
+   * Removes every secret of this deployment (both upstream keys, the
+   * confirmation secret, every access token), in every spelling, from a text:
+   * applied to every tool result and every log line.
+   */
+  scrub: (text: string) => string;
 }
 
 export interface AccessToken {
@@ -174,22 +190,28 @@ export function parseConfig(env: Env): Config {
     const raw = env[urlVar];
     baseUrls[base] = baseUrl(urlVar, raw ? raw : defaultUrl);
   }
+  const keys = { smartlead: secret(env.SMARTLEAD_API_KEY), leadmagic: secret(env.LEADMAGIC_API_KEY) };
+  const confirmationSecret = secret(env.CONFIRMATION_SECRET);
+  const accessTokens = parseAccessTokens(env.MCP_ACCESS_TOKENS);
   return {
-    keys: { smartlead: secret(env.SMARTLEAD_API_KEY), leadmagic: secret(env.LEADMAGIC_API_KEY) },
+    keys,
     baseUrls,
     timeoutMs: positiveInt("UPSTREAM_TIMEOUT_MS", env.UPSTREAM_TIMEOUT_MS, 30_000),
     maxResponseBytes: positiveInt("UPSTREAM_MAX_RESPONSE_BYTES", env.UPSTREAM_MAX_RESPONSE_BYTES, 5 * 1024 * 1024),
     defaultToolsets: env.MCP_TOOLSETS?.trim() || "default",
     forceReadOnly: flag("MCP_READ_ONLY", env.MCP_READ_ONLY, false),
     confirmActions: flag("CONFIRM_ACTIONS", env.CONFIRM_ACTIONS, true),
-    confirmationSecret: secret(env.CONFIRMATION_SECRET),
-    accessTokens: parseAccessTokens(env.MCP_ACCESS_TOKENS),
+    adminTools: flag("MCP_ADMIN_TOOLS", env.MCP_ADMIN_TOOLS, false),
+    confirmationSecret,
+    accessTokens,
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     maxRequestBytes: positiveInt("MAX_REQUEST_BYTES", env.MAX_REQUEST_BYTES, MAX_REQUEST_BYTES_DEFAULT),
+    sseKeepaliveSeconds: positiveInt("SSE_KEEPALIVE_SECONDS", env.SSE_KEEPALIVE_SECONDS, 15),
     rateLimits: {
       userPerMinute: positiveInt("RATE_LIMIT_USER_PER_MINUTE", env.RATE_LIMIT_USER_PER_MINUTE, 120),
       ipPerMinute: positiveInt("RATE_LIMIT_IP_PER_MINUTE", env.RATE_LIMIT_IP_PER_MINUTE, 600),
     },
+    scrub: secretScrubber([keys.smartlead, keys.leadmagic, confirmationSecret, ...accessTokens.map((t) => t.token)]),
   };
 }
 
@@ -206,6 +228,7 @@ export function getConfig(env: Env): Config {
       c = e;
     }
     cache.set(env, c);
+    if (!(c instanceof ConfigError)) setLogScrubber(c.scrub);
   }
   if (c instanceof ConfigError) throw c;
   return c;

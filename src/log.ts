@@ -28,6 +28,13 @@ export interface InternalErrorLog {
   error_name: string;
 }
 
+/** A request the client got wrong or gave up on (a body too large, too slow or cut off; a non-canonical path): not our fault. */
+export interface ClientErrorLog {
+  event: "client_error";
+  reason: string;
+  route: string;
+}
+
 /** A KV read or write that failed (the rate limiter then counts per isolate only). */
 export interface StoreErrorLog {
   event: "store_error";
@@ -36,6 +43,17 @@ export interface StoreErrorLog {
   error_name: string;
 }
 
-export function log(entry: ToolCallLog | AuthFailureLog | InternalErrorLog | StoreErrorLog): void {
-  console.log(JSON.stringify({ ts: new Date().toISOString(), ...entry }));
+let scrub: (text: string) => string = (text) => text;
+
+/**
+ * Called with the configured secrets when the configuration is parsed: every
+ * line is scrubbed of them (in every encoding, see ./upstream/redact.ts) as a
+ * last guard; the typed fields above hold none by design.
+ */
+export function setLogScrubber(scrubber: (text: string) => string): void {
+  scrub = scrubber;
+}
+
+export function log(entry: ToolCallLog | AuthFailureLog | InternalErrorLog | ClientErrorLog | StoreErrorLog): void {
+  console.log(scrub(JSON.stringify({ ts: new Date().toISOString(), ...entry })));
 }

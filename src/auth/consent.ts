@@ -3,15 +3,26 @@
  * MCP_ACCESS_TOKENS; the grant's user id is that token's name. CSRF: the form
  * carries the provider's consent handle — 256 random bits, single use, ten
  * minutes, stored server-side with the parsed request and bound to this
- * browser by a __Host- cookie — and, besides, the form is useless without a
- * valid access token.
+ * browser by a __Host- cookie.
+ *
+ * The handle and cookie are checked (and the handle used up) before the access
+ * token is, so the form is no oracle for guessing tokens: every guess costs a
+ * fresh consent page, and failed guesses are counted per IP (`failures`);
+ * past the limit the form answers 429 without looking at the token.
  */
 import { AuthorizationError, type AuthRequest, CimdFetchError } from "@cloudflare/workers-oauth-provider";
 import type { Config, Env } from "../config";
+import type { RateDecision } from "../edge/rate-limit";
 import { log } from "../log";
 import { grantBinding, matchAccessToken } from "./access-tokens";
 import { consentPage, messagePage, pageHeaders } from "./consent-page";
 import { type GrantProps, oauthServer } from "./oauth-server";
+
+/** Counting failed consent attempts: whether the limit is reached (counts nothing), and one more failure. */
+export interface ConsentFailures {
+  exhausted(): Promise<RateDecision>;
+  record(): Promise<RateDecision>;
+}
 
 function page(status: number, html: string, headers: Headers = pageHeaders()): Response {
   return new Response(html, { status, headers });
@@ -35,11 +46,26 @@ function authorizationFailure(error: unknown): Response {
   throw error;
 }
 
+function tooManyFailures(d: RateDecision): Response {
+  const headers = pageHeaders();
+  headers.set("Retry-After", String(d.resetSeconds));
+  return page(429, messagePage("Too many attempts", `Too many wrong access tokens from your network. Try again in ${d.resetSeconds} s.`), headers);
+}
+
 export async function showConsent(request: Request, env: Env, config: Config, origin: string): Promise<Response> {
   const oauth = oauthServer(origin).getOAuthApi(env);
   let authRequest: AuthRequest;
   try {
     authRequest = await oauth.parseAuthRequest(request);
+    // The provider lets confidential clients skip PKCE; this server requires S256 from every client.
+    if (!authRequest.codeChallenge || authRequest.codeChallengeMethod !== "S256") {
+      throw new AuthorizationError("invalid_request", {
+        description: "PKCE with code_challenge_method=S256 is required",
+        redirectUri: authRequest.redirectUri,
+        state: authRequest.state,
+        issuer: authRequest.issuer,
+      });
+    }
   } catch (error) {
     return authorizationFailure(error);
   }
@@ -50,7 +76,7 @@ export async function showConsent(request: Request, env: Env, config: Config, or
   return page(200, consentPage(details, consent.handle, config), headers);
 }
 
-export async function submitConsent(request: Request, env: Env, config: Config, origin: string): Promise<Response> {
+export async function submitConsent(request: Request, env: Env, config: Config, origin: string, failures: ConsentFailures): Promise<Response> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") return page(415, messagePage("Authorization failed", "Submit the consent form."));
   const form = new URLSearchParams(await request.clone().text());
@@ -61,17 +87,24 @@ export async function submitConsent(request: Request, env: Env, config: Config, 
       const denied = await oauth.denyConsent(request, handle);
       return new Response(null, { status: 302, headers: denied.headers });
     }
+    const limit = await failures.exhausted();
+    if (!limit.allowed) return tooManyFailures(limit);
+    // The handle and this browser's cookie first: a forged or replayed form is refused without the token being looked at.
+    const approved = await oauth.approveConsent(request, handle);
     const token = form.get("access_token") ?? "";
     const user = await matchAccessToken(config.accessTokens, token);
     if (!user) {
       log({ event: "auth_failure", reason: "consent_invalid_token", route: "/authorize" });
-      // The handle is not consumed: going back and entering the right token still works.
+      const counted = await failures.record();
+      if (!counted.allowed) return tooManyFailures(counted);
       return page(
         403,
-        messagePage("Wrong access token", "That access token is not valid here. Go back and enter the access token the server operator gave you."),
+        messagePage(
+          "Wrong access token",
+          "That access token is not valid here. Go back and reload the sign-in page (or start signing in again from your app), then enter the access token the server operator gave you.",
+        ),
       );
     }
-    const approved = await oauth.approveConsent(request, handle);
     const props: GrantProps = { user, binding: await grantBinding(token) };
     const { redirectTo } = await oauth.completeAuthorization({
       request: approved.request,

@@ -76,22 +76,44 @@ export class FixedWindowLimiter {
   }
 
   /**
-   * Counts one request for (scope, id) against `limit` per minute. `store` may be
-   * undefined (no KV binding): then only this isolate's count applies.
+   * Counts `cost` requests (default 1; a JSON-RPC batch counts each message) for
+   * (scope, id) against `limit` per minute. `store` may be undefined (no KV
+   * binding): then only this isolate's count applies. Refused requests count nothing.
    */
   async check(options: {
     scope: string;
     id: string;
     limit: number;
+    cost?: number;
     store: CounterStore | undefined;
     waitUntil: (promise: Promise<unknown>) => void;
   }): Promise<RateDecision> {
-    const { scope, id, limit, store, waitUntil } = options;
+    const { limit, store, waitUntil } = options;
+    const cost = options.cost ?? 1;
+    const { entry, resetSeconds } = await this.entry(options.scope, options.id, store);
+    const count = entry.stored + entry.pending;
+    if (count + cost > limit) return { allowed: false, limit, remaining: 0, resetSeconds };
+    entry.pending += cost;
+    if (store && !entry.flushScheduled) {
+      entry.flushScheduled = true;
+      waitUntil(this.flush(entry, store));
+    }
+    return { allowed: true, limit, remaining: Math.max(0, limit - count - cost), resetSeconds };
+  }
+
+  /** Whether (scope, id) has used up `limit` in this window, counting nothing (e.g. failed sign-ins before the next try). */
+  async exhausted(options: { scope: string; id: string; limit: number; store: CounterStore | undefined }): Promise<RateDecision> {
+    const { entry, resetSeconds } = await this.entry(options.scope, options.id, options.store);
+    const count = entry.stored + entry.pending;
+    return { allowed: count < options.limit, limit: options.limit, remaining: Math.max(0, options.limit - count), resetSeconds };
+  }
+
+  /** This window's entry for (scope, id), loaded from the store once per isolate. */
+  private async entry(scope: string, id: string, store: CounterStore | undefined): Promise<{ entry: Entry; resetSeconds: number }> {
     const now = this.deps.now();
     const window = Math.floor(now / WINDOW_MS);
     const resetSeconds = Math.max(1, Math.ceil(((window + 1) * WINDOW_MS - now) / 1000));
     const key = `rl:${scope}:${window}:${await this.hash(`${scope}:${id}`)}`;
-
     let entry = this.entries.get(key);
     if (!entry) {
       this.evictBefore(window);
@@ -102,15 +124,7 @@ export class FixedWindowLimiter {
       entry.loading ??= this.load(entry, store);
       await entry.loading;
     }
-
-    const count = entry.stored + entry.pending;
-    if (count >= limit) return { allowed: false, limit, remaining: 0, resetSeconds };
-    entry.pending++;
-    if (store && !entry.flushScheduled) {
-      entry.flushScheduled = true;
-      waitUntil(this.flush(entry, store));
-    }
-    return { allowed: true, limit, remaining: Math.max(0, limit - count - 1), resetSeconds };
+    return { entry, resetSeconds };
   }
 
   private async hash(text: string): Promise<string> {

@@ -9,8 +9,9 @@ import { Protocol } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import { ErrorCode, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import { z } from "zod";
-import type { Config } from "../config";
+import type { Config, Env } from "../config";
 import { type CallContext, callTool, confirmerFor } from "../tools/call";
+import { durableUsedTokens, type UsedTokens } from "../tools/confirm";
 import { listing, type Selection } from "../tools/registry";
 import { SERVER_NAME, VERSION } from "../version";
 
@@ -20,9 +21,18 @@ export interface SessionState {
   call: CallContext;
 }
 
-/** What one connection works with, for either transport: the deployment's config, the tools it selected, who is calling. */
-export function sessionState(config: Config, selection: Selection, user: string): SessionState {
-  return { config, selection, call: { config, user, confirmer: confirmerFor(config) } };
+/**
+ * What one connection works with, for either transport: the deployment's
+ * config, the tools it selected, who is calling, and the ledger of used
+ * confirmation tokens (the CONFIRM_LEDGER Durable Object in the Worker).
+ */
+export function sessionState(config: Config, selection: Selection, user: string, usedTokens?: UsedTokens): SessionState {
+  return { config, selection, call: { config, user, confirmer: confirmerFor(config), usedTokens } };
+}
+
+/** The used-token ledger of a deployment, from its bindings. */
+export function usedTokensOf(env: Env): UsedTokens | undefined {
+  return env.CONFIRM_LEDGER ? durableUsedTokens(env.CONFIRM_LEDGER) : undefined;
 }
 
 const INSTRUCTIONS =

@@ -9,7 +9,7 @@ import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { McpAgent } from "agents/mcp";
 import { type Env, getConfig } from "../config";
 import { resolveSelection } from "../tools/registry";
-import { createMcpServer, type SessionState, sessionState } from "./server";
+import { createMcpServer, type SessionState, sessionState, usedTokensOf } from "./server";
 
 /** What the Worker hands each SSE session (set from the URL and the caller's identity). */
 export type SseProps = {
@@ -24,10 +24,18 @@ export class McpSseAgent extends McpAgent<Env, unknown, SseProps> {
   private state_(): SessionState {
     const config = getConfig(this.env);
     const props = this.props ?? { toolsets: null, readOnly: null, user: "anonymous" };
-    return sessionState(config, resolveSelection(props.toolsets, props.readOnly, config), props.user);
+    return sessionState(config, resolveSelection(props.toolsets, props.readOnly, config), props.user, usedTokensOf(this.env));
   }
 
   async init(): Promise<void> {}
+
+  /**
+   * The Worker calls this when the client's SSE stream has ended: the session
+   * drops its connection, so later messages for it get 404 and it holds nothing.
+   */
+  async endStream(): Promise<void> {
+    for (const connection of this.getConnections()) connection.close(1000, "SSE stream closed");
+  }
 
   /** A message for a session whose stream is not open (unknown or ended) is refused, not swallowed. */
   override async onSSEMcpMessage(...args: Parameters<McpAgent["onSSEMcpMessage"]>): Promise<Error | null> {

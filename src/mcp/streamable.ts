@@ -2,19 +2,18 @@
  * /mcp: Streamable HTTP, stateless. Each POST gets a fresh transport and a
  * light Server (handlers only; listings are cached per isolate) and answers
  * with plain JSON. No Durable Object hop, no session: the fastest path a
- * tool call can take through the Worker.
+ * tool call can take through the Worker. The route (./routes.ts) has already
+ * read the body under the cap and parsed it once.
  *
  * One shortcut: a lone tools/list request that the SDK transport would accept
  * is answered with the listing serialized once per isolate, instead of
  * re-serializing every tool per request. Everything else (and anything odd
  * about a tools/list) goes through the SDK transport unchanged.
  */
-import { requestBodyTooLargeMessage } from "@modelcontextprotocol/sdk/server/requestBody.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { isJsonContentType } from "@modelcontextprotocol/sdk/shared/mediaType.js";
 import { SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/sdk/types.js";
 import { jsonRpcError } from "../edge/responses";
-import { readCapped } from "../streams";
 import { listingJson } from "../tools/registry";
 import { createMcpServer, type SessionState } from "./server";
 
@@ -45,37 +44,24 @@ function isListTools(message: unknown): message is { id: string | number } {
   );
 }
 
-async function viaSdk(request: Request, state: SessionState, maxRequestBytes: number, parsedBody?: unknown): Promise<Response> {
-  const transport = new WebStandardStreamableHTTPServerTransport({
-    sessionIdGenerator: undefined,
-    enableJsonResponse: true,
-    maxRequestBodySize: maxRequestBytes,
-  });
+async function viaSdk(request: Request, state: SessionState, parsedBody?: unknown): Promise<Response> {
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   const server = createMcpServer(() => state);
   await server.connect(transport);
   return transport.handleRequest(request, parsedBody === undefined ? undefined : { parsedBody });
 }
 
-export async function handleStreamableHttp(request: Request, state: SessionState, maxRequestBytes: number): Promise<Response> {
-  if (request.method !== "POST") {
+/** `body`: the POST body as read by the route, and its JSON (undefined when it did not parse). */
+export async function handleStreamableHttp(request: Request, state: SessionState, body?: { bytes: Uint8Array; message: unknown }): Promise<Response> {
+  if (request.method !== "POST" || !body) {
     // Stateless server: no standalone SSE stream (GET) and no session to delete.
     return jsonRpcError(405, "Method not allowed: this server is stateless; send JSON-RPC with POST.", -32000, { Allow: "POST" });
   }
-  if (!acceptedBySdk(request)) return viaSdk(request, state, maxRequestBytes);
-
-  // Read under the cap while streaming (as the SDK would), then look at the message.
-  const bytes = await readCapped(request, maxRequestBytes);
-  if (!bytes) return jsonRpcError(413, requestBodyTooLargeMessage(maxRequestBytes));
-  let message: unknown;
-  try {
-    message = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    // Let the SDK answer its own parse error, from the same bytes.
-    return viaSdk(new Request(request, { body: bytes }), state, maxRequestBytes);
+  // Wrong headers or a body that is not JSON: the SDK answers (406, 415, 400 with -32700), from the same bytes.
+  if (!acceptedBySdk(request) || body.message === undefined) return viaSdk(request, state);
+  if (isListTools(body.message)) {
+    const json = `{"result":${listingJson(state.selection, state.config)},"jsonrpc":"2.0","id":${JSON.stringify(body.message.id)}}`;
+    return new Response(json, { status: 200, headers: JSON_HEADERS });
   }
-  if (isListTools(message)) {
-    const body = `{"result":${listingJson(state.selection, state.config)},"jsonrpc":"2.0","id":${JSON.stringify(message.id)}}`;
-    return new Response(body, { status: 200, headers: JSON_HEADERS });
-  }
-  return viaSdk(request, state, maxRequestBytes, message);
+  return viaSdk(request, state, body.message);
 }

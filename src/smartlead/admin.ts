@@ -56,9 +56,10 @@ export const ADMIN_TOOLS: ToolDefinition[] = [
     name: "smartlead_create_client",
     title: "SmartLead: create a client",
     description:
-      "Creates a white-label client sub-account (its own login and workspace) with optional logo, permissions and credit allocation. The email must be unused on SmartLead.",
+      "Creates a white-label client sub-account (its own login and workspace) with optional logo, permissions and credit allocation. The email must be unused on SmartLead. Admin tool (offered only with MCP_ADMIN_TOOLS=true); asks for confirmation first.",
     catalogId: "sl.post_client_save",
     kind: "create",
+    admin: true,
     input: z
       .object({
         email: email("Client's login email (unique on SmartLead)"),
@@ -76,6 +77,9 @@ export const ADMIN_TOOLS: ToolDefinition[] = [
         lead_credits: z.number().int().min(0).max(100_000_000).optional().describe("Lead credits for the client (with is_credit_assigned)"),
       })
       .strict(),
+    confirm: {
+      action: (a) => `A white-label client sub-account with its own login (${String(a.email)}) will be created.`,
+    },
   }),
   t.get("/client/api-key", {
     name: "smartlead_list_client_api_keys",
@@ -94,22 +98,30 @@ export const ADMIN_TOOLS: ToolDefinition[] = [
   t.post("/client/api-key", {
     name: "smartlead_create_client_api_key",
     title: "SmartLead: create a client API key",
-    description: "Creates a new credential: an API key for a client sub-account, returned in full in the result. Treat it as a secret.",
+    description:
+      "Creates a new credential: an API key for a client sub-account, returned in full in the result. Treat it as a secret. Admin tool (offered only with MCP_ADMIN_TOOLS=true); asks for confirmation first.",
     catalogId: "sl.post_client_api_key",
     kind: "create",
+    admin: true,
     input: z
       .object({
         clientId: clientId.describe("Client to create the key for (positive integer)"),
         keyName: keyName.describe("Name for the key (letters, numbers, spaces, - and _)"),
       })
       .strict(),
+    confirm: {
+      action: (a) =>
+        `A new SmartLead API key for client ${String(a.clientId)} will be created and shown once; whoever holds it keeps access until it is deleted.`,
+    },
   }),
   t.put("/client/api-key/reset/{id}", {
     name: "smartlead_reset_client_api_key",
     title: "SmartLead: reset a client API key",
-    description: "Regenerates a client API key's value: the old value stops working at once, so anything using it breaks until updated.",
+    description:
+      "Regenerates a client API key's value: the old value stops working at once, so anything using it breaks until updated. Admin tool (offered only with MCP_ADMIN_TOOLS=true); asks for confirmation first.",
     catalogId: "sl.put_client_api_key_reset_by_id",
     kind: "update",
+    admin: true,
     annotations: { destructiveHint: true, idempotentHint: false },
     input: z.object({ id: apiKeyId }).strict(),
     body: () => undefined,

@@ -77,7 +77,6 @@ export const EMAIL_ACCOUNTS_TOOLS: ToolDefinition[] = [
       })
       .strict(),
     list: { rows: ["data"], only: true, paged: true },
-    secrets: true,
     output: z.looseObject({
       items: z.array(z.unknown()).optional(),
       count: z.number().optional(),
@@ -99,7 +98,6 @@ export const EMAIL_ACCOUNTS_TOOLS: ToolDefinition[] = [
         fetch_campaigns: z.boolean().optional().describe("Include campaign_ids: the campaigns using this mailbox"),
       })
       .strict(),
-    secrets: true,
     output: ACCOUNT_ITEM,
   }),
   t.post("/email-accounts/save", {
@@ -107,9 +105,10 @@ export const EMAIL_ACCOUNTS_TOOLS: ToolDefinition[] = [
     title: "SmartLead: add or update an SMTP/IMAP mailbox",
     description:
       "Connects an SMTP/IMAP sender mailbox to SmartLead, or updates its credentials and settings when id is given. " +
-      "The mailbox password is sent to SmartLead only and never shown back. SmartLead tests the connection; check is_smtp_success/is_imap_success afterwards.",
+      "The mailbox password is sent to SmartLead only and never shown back. SmartLead tests the connection; check is_smtp_success/is_imap_success afterwards. Admin tool (offered only with MCP_ADMIN_TOOLS=true); asks for confirmation first.",
     catalogId: "sl.post_email_accounts_save",
     kind: "create",
+    admin: true,
     input: z
       .object({
         id: emailAccountId.optional().describe("Existing email account id to update; leave out to create a new mailbox"),
@@ -132,13 +131,16 @@ export const EMAIL_ACCOUNTS_TOOLS: ToolDefinition[] = [
         ...accountSettings,
       })
       .strict(),
-    secrets: true,
     output: z.looseObject({
       ok: z.boolean().optional(),
       message: z.string().optional(),
       emailAccountId: z.union([z.number(), z.string()]).nullable().optional(),
       data: z.looseObject({}).nullable().optional(),
     }),
+    confirm: {
+      action: (a) =>
+        `Mailbox ${String(a.from_email)} (${String(a.smtp_host)}) will be connected to SmartLead with the given credentials${a.id ? `, replacing account ${String(a.id)}` : ""}; campaigns can then send from it.`,
+    },
   }),
   t.post("/email-accounts/{email_account_id}", {
     name: "smartlead_update_email_account",
@@ -249,7 +251,6 @@ export const EMAIL_ACCOUNTS_TOOLS: ToolDefinition[] = [
         to: datetime("Only messages before").optional(),
       })
       .strict(),
-    secrets: true,
   }),
   t.get("/campaigns/{campaign_id}/email-accounts", {
     name: "smartlead_list_campaign_email_accounts",
@@ -263,7 +264,6 @@ export const EMAIL_ACCOUNTS_TOOLS: ToolDefinition[] = [
       })
       .strict(),
     list: { rows: ["data"], only: true },
-    secrets: true,
     output: z.looseObject({ items: z.array(z.unknown()).optional(), count: z.number().optional() }),
   }),
   t.post("/campaigns/{campaign_id}/email-accounts", {

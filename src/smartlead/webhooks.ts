@@ -69,9 +69,11 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
   t.post("/campaigns/{campaign_id}/webhooks", {
     name: "smartlead_save_campaign_webhook",
     title: "SmartLead: add or update a campaign webhook",
-    description: "Adds a webhook to a campaign, or updates one when id is given. SmartLead then POSTs lead data for the chosen events to the https URL.",
+    description:
+      "Adds a webhook to a campaign, or updates one when id is given. SmartLead then POSTs lead data for the chosen events to the https URL. Admin tool (offered only with MCP_ADMIN_TOOLS=true); asks for confirmation first.",
     catalogId: "sl.post_campaigns_by_campaign_id_webhooks",
     kind: "create",
+    admin: true,
     input: z
       .object({
         campaign_id: campaignId,
@@ -83,6 +85,10 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
       .strict(),
     // The API takes id: null for a new webhook.
     body: (rest) => ({ id: rest.id ?? null, ...rest }),
+    confirm: {
+      action: (a) =>
+        `SmartLead will POST lead data for the chosen events of campaign ${String(a.campaign_id)} to ${String(a.webhook_url)}, until the webhook is deleted.`,
+    },
   }),
   t.delete("/campaigns/{campaign_id}/webhooks/{webhook_id}", {
     name: "smartlead_delete_campaign_webhook",
@@ -121,9 +127,10 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
     name: "smartlead_create_webhook",
     title: "SmartLead: create a webhook",
     description:
-      "Creates a webhook for the whole account (user), one client, or one campaign. SmartLead POSTs lead data for the enabled events to the https URL.",
+      "Creates a webhook for the whole account (user), one client, or one campaign. SmartLead POSTs lead data for the enabled events to the https URL. Admin tool (offered only with MCP_ADMIN_TOOLS=true); asks for confirmation first.",
     catalogId: "sl.post_webhook_create",
     kind: "create",
+    admin: true,
     input: z
       .object({
         webhook_url: webhookUrl(),
@@ -152,6 +159,9 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
           ctx.addIssue({ code: "custom", path: ["event_type_map"], message: "provide event_type_map or event_type" });
         }
       }),
+    confirm: {
+      action: (a) => `SmartLead will POST lead data for the enabled events to ${String(a.webhook_url)}, until the webhook is deleted.`,
+    },
   }),
   t.get("/webhook/{webhook_id}", {
     name: "smartlead_get_webhook",
@@ -163,9 +173,11 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
   t.put("/webhook/update/{webhook_id}", {
     name: "smartlead_update_webhook",
     title: "SmartLead: update a webhook",
-    description: "Changes a webhook's name, https URL, events or category filter. Only the given fields change.",
+    description:
+      "Changes a webhook's name, https URL, events or category filter. Only the given fields change. Admin tool (offered only with MCP_ADMIN_TOOLS=true); asks for confirmation first.",
     catalogId: "sl.put_webhook_update_by_webhook_id",
     kind: "update",
+    admin: true,
     input: atLeastOne(
       z
         .object({
@@ -182,6 +194,10 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
         .strict(),
       ["name", "webhook_url", "event_types", "categories"],
     ),
+    confirm: {
+      action: (a) =>
+        `Webhook ${String(a.webhook_id)} will be changed${a.webhook_url ? `; SmartLead will POST its lead data to ${String(a.webhook_url)}` : ""}.`,
+    },
   }),
   t.delete("/webhook/delete", {
     name: "smartlead_delete_webhook",

@@ -1,20 +1,22 @@
 /**
- * Executes one tools/call: validate, confirm (two-step tools), forward, shape,
- * log. Nothing thrown here reaches the MCP SDK as a protocol error: every
- * failure becomes an isError result with a safe message.
+ * Executes one tools/call: validate, confirm (two-step tools, each token once),
+ * forward, shape, scrub, log. Nothing thrown here reaches the MCP SDK as a
+ * protocol error: every failure becomes an isError result with a safe message.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import type { Config } from "../config";
+import { sha256Hex } from "../crypto";
 import { log } from "../log";
 import { type ClientDeps, UpstreamClient } from "../upstream/client";
 import { ToolError } from "../upstream/errors";
 import { upstreamOf } from "../upstream/hosts";
-import { CONFIRMATION_FIELD, type Confirmer, createConfirmer } from "./confirm";
-import type { Args, RunContext, ToolDefinition, ToolOutcome } from "./define";
+import { CONFIRMATION_FIELD, type Confirmer, createConfirmer, type UsedTokens } from "./confirm";
+import { type Args, MAX_UPSTREAM_REQUESTS_PER_CALL, type RunContext, type ToolDefinition, type ToolOutcome } from "./define";
 import { fillPath, forward } from "./forward";
 import { callPolicy, needsConfirmation } from "./kinds";
-import { errorResult, internalError, successResult } from "./results";
+import { errorResult, internalError, scrubbedResult, successResult } from "./results";
+import { maskSecrets } from "./secrets";
 
 export interface CallContext {
   config: Config;
@@ -22,6 +24,8 @@ export interface CallContext {
   user: string;
   /** Key material for confirmation tokens. */
   confirmer: Confirmer;
+  /** The confirmation tokens already used (a token carries out one call); without it no confirmed call can run. */
+  usedTokens?: UsedTokens;
   /** Test seam for the upstream client (clock, sleep, fetch). */
   deps?: ClientDeps;
 }
@@ -58,8 +62,15 @@ export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: Call
     const args = parsed.data;
 
     const client = new UpstreamClient(ctx.config, callPolicy(tool), ctx.deps);
+    let requests = 0;
     const run: RunContext = {
       call: async (request) => {
+        if (++requests > MAX_UPSTREAM_REQUESTS_PER_CALL) {
+          throw new ToolError(
+            "invalid_input",
+            `This call would make more than ${MAX_UPSTREAM_REQUESTS_PER_CALL} upstream requests; split it into smaller calls.`,
+          );
+        }
         const response = await client.request({ ...request, base: request.base ?? tool.base });
         status = response.status;
         attempts = (attempts ?? 0) + response.attempts;
@@ -74,13 +85,14 @@ export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: Call
     } else {
       if (confirm) {
         if (typeof token !== "string") throw new ToolError("invalid_input", `${CONFIRMATION_FIELD} must be a string.`, { field: CONFIRMATION_FIELD });
-        await ctx.confirmer.verify(token, tool.name, args, ctx.user);
+        const expiresAt = await ctx.confirmer.verify(token, tool.name, args, ctx.user);
+        await useOnce(token, expiresAt, ctx);
       }
       result = await forward(tool, args, run);
       const consumed = result.data.credits_consumed ?? result.data.credits_cost;
       if (typeof consumed === "number") credits = consumed;
     }
-    return successResult(result);
+    return scrubbedResult(successResult(result), ctx.config.scrub);
   } catch (err) {
     outcome = "error";
     const toolError = err instanceof ToolError ? err : internalError();
@@ -90,7 +102,7 @@ export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: Call
     errorCode = toolError.code;
     status ??= toolError.details.status;
     attempts ??= toolError.details.attempts;
-    return errorResult(toolError);
+    return scrubbedResult(errorResult(toolError), ctx.config.scrub);
   } finally {
     log({
       event: "tool_call",
@@ -107,6 +119,20 @@ export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: Call
   }
 }
 
+/** A confirmation token carries out one call: the second presentation is refused, across isolates. */
+async function useOnce(token: string, expiresAt: number, ctx: CallContext): Promise<void> {
+  if (!ctx.usedTokens) {
+    throw new ToolError("not_configured", "Confirmed calls need the CONFIRM_LEDGER Durable Object binding, which this deployment lacks.");
+  }
+  if (!(await ctx.usedTokens.consume(await sha256Hex(token), expiresAt))) {
+    throw new ToolError(
+      "confirmation_invalid",
+      `This confirmation token has already been used: each one carries out a single call. Call the tool again without ${CONFIRMATION_FIELD} for a fresh preview.`,
+      { field: CONFIRMATION_FIELD },
+    );
+  }
+}
+
 /** First step of a two-step tool: say what would happen, to what, and hand out a token. No write is made. */
 async function preview(tool: ToolDefinition, args: Args, ctx: CallContext): Promise<ToolOutcome> {
   const spec = tool.confirm!;
@@ -114,7 +140,8 @@ async function preview(tool: ToolDefinition, args: Args, ctx: CallContext): Prom
     confirmation_required: true,
     tool: tool.name,
     action: spec.action(args),
-    arguments: args,
+    // What will be sent, less any credential (a mailbox password is withheld, not echoed).
+    arguments: maskSecrets(args),
   };
   if (spec.lookup) {
     try {

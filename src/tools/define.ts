@@ -40,6 +40,13 @@ export interface Annotations {
   openWorldHint: boolean;
 }
 
+/**
+ * The most upstream requests one tool call may make (the bulk lead import
+ * chunks; everything else makes one), so no call, nor a batch of them, turns
+ * into thousands of upstream requests.
+ */
+export const MAX_UPSTREAM_REQUESTS_PER_CALL = 10;
+
 /** Arguments after zod validation. */
 export type Args = Record<string, unknown>;
 
@@ -133,11 +140,11 @@ export interface ToolDefinition {
   textResponse?: boolean;
   /** A list endpoint: how its rows and pages become the result. */
   list?: ListSpec;
-  /** Answers carry mailbox credentials (SMTP/IMAP passwords, OAuth tokens): they are removed from the result. */
-  secrets?: true;
   /** Turns the upstream JSON into the structured result. Default: the list spec, else objects as-is and arrays as {items, count}. */
   shape?: (data: unknown, args: Args, response: UpstreamResponse) => ToolOutcome;
-  /** Two-step confirmation: required for delete, send and spend. */
+  /** Creates lasting access (API keys, client logins, webhooks, mailboxes): offered only with MCP_ADMIN_TOOLS=true, always two-step. */
+  admin?: true;
+  /** Two-step confirmation: required for delete, send and spend, and for admin tools. */
   confirm?: ConfirmSpec;
   /** Hand-written handler for tools that need more than one request. */
   run?: (args: Args, ctx: RunContext) => Promise<ToolOutcome>;

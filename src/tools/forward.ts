@@ -66,7 +66,8 @@ export async function forward(tool: ToolDefinition, args: Args, ctx: RunContext)
       status: response.status,
     });
   }
-  const data = tool.secrets ? withoutSecrets(response.data) : response.data;
+  // Mailbox credentials never reach a result, whichever tool's answer carries them.
+  const data = withoutSecrets(response.data);
   const outcome = tool.shape ? tool.shape(data, args, response) : { data: tool.list ? listResult(tool.list, data, args) : defaultShape(data) };
   return { data: withUsage(outcome.data, response), summary: outcome.summary };
 }

@@ -63,7 +63,8 @@ const selectionCache = new Map<string, Selection>();
 
 /**
  * Resolves ?toolsets and ?read_only against the server defaults (MCP_TOOLSETS,
- * MCP_READ_ONLY). Tools of an upstream without a key are left out. Unknown
+ * MCP_READ_ONLY). Tools of an upstream without a key are left out, and so are
+ * admin tools unless MCP_ADMIN_TOOLS is on. Unknown
  * toolset names are an error, never silently ignored.
  */
 export function resolveSelection(toolsetsParam: string | null, readOnlyParam: string | null, config: Config): Selection {
@@ -76,7 +77,7 @@ export function resolveSelection(toolsetsParam: string | null, readOnlyParam: st
   }
   const readOnly = config.forceReadOnly || /^(true|1)$/i.test(readOnlyParam ?? "");
   const upstreams = configuredUpstreams(config);
-  const key = `${[...new Set(names)].sort().join(",")}|${readOnly}|${upstreams.smartlead}|${upstreams.leadmagic}`;
+  const key = `${[...new Set(names)].sort().join(",")}|${readOnly}|${config.adminTools}|${upstreams.smartlead}|${upstreams.leadmagic}`;
   const cached = selectionCache.get(key);
   if (cached) return cached;
 
@@ -90,6 +91,7 @@ export function resolveSelection(toolsetsParam: string | null, readOnlyParam: st
   for (const tool of chosen) {
     if (!upstreams[upstreamOf(tool.base)]) continue;
     if (readOnly && !tool.annotations.readOnlyHint) continue;
+    if (tool.admin && !config.adminTools) continue;
     tools.set(tool.name, tool);
   }
   const selection = { key, tools, readOnly };

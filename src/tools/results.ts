@@ -5,6 +5,7 @@
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { ToolError } from "../upstream/errors";
+import { scrubDeep } from "../upstream/redact";
 import type { ToolOutcome } from "./define";
 
 export function successResult(outcome: ToolOutcome): CallToolResult {
@@ -27,4 +28,9 @@ export function errorResult(err: ToolError): CallToolResult {
 /** Anything that is not a ToolError is our own bug: the client gets a fixed sentence, the log gets the name. */
 export function internalError(): ToolError {
   return new ToolError("upstream_bad_response", "The server hit an unexpected error handling this call; it has been logged.");
+}
+
+/** The result with every configured secret, in every spelling, scrubbed from its text and its structured content. */
+export function scrubbedResult(result: CallToolResult, scrub: (text: string) => string): CallToolResult {
+  return scrubDeep(result, scrub) as CallToolResult;
 }

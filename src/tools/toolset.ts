@@ -15,7 +15,7 @@ import type { Annotations, Args, ConfirmSpec, Cost, HttpMethod, ListSpec, ToolDe
 import { KINDS } from "./kinds";
 import { TOOLSET_INFO, type ToolsetId } from "./toolsets";
 
-type Shared = Pick<ToolDefinition, "name" | "title" | "catalogId" | "query" | "body" | "output" | "textResponse" | "shape" | "run" | "secrets"> & {
+type Shared = Pick<ToolDefinition, "name" | "title" | "catalogId" | "query" | "body" | "output" | "textResponse" | "shape" | "run"> & {
   /** What the tool does, in the words clients see; a paid tool's cost sentence follows it. */
   description: string;
   input: z.ZodType<Args>;
@@ -30,9 +30,16 @@ type ByKind =
   | { kind: "delete" | "send"; confirm: ConfirmSpec; cost?: undefined }
   | { kind: "spend"; confirm: ConfirmSpec; cost: Cost };
 
-export type Entry = Shared & ByKind;
+/**
+ * Tools that create access lasting beyond this server's own tokens (client API
+ * keys and logins, webhooks that receive lead data, mailboxes): offered only
+ * when the operator sets MCP_ADMIN_TOOLS=true, and always two-step.
+ */
+type Admin = { admin?: undefined } | { admin: true; confirm: ConfirmSpec };
+
+export type Entry = Shared & ByKind & Admin;
 /** A GET entry is a free read unless it says otherwise. */
-export type GetEntry = Entry | (Shared & { kind?: undefined; cost?: undefined; confirm?: undefined });
+export type GetEntry = Entry | (Shared & { kind?: undefined; cost?: undefined; confirm?: undefined; admin?: undefined });
 
 export interface Toolset {
   id: ToolsetId;

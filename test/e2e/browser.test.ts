@@ -86,8 +86,9 @@ describe("pages in a real browser (Chromium)", () => {
     assert.match(await page.locator("body").innerText(), /not valid here/);
     assert.equal(callback.hits.length, 0);
 
-    // Back to the form (the handle is still good), the right token, Allow.
+    // Back to the form: the page is not cached (no-store), so the browser loads it again with a fresh handle; the right token, Allow.
     await page.goBack();
+    assert.equal(await page.title(), "Authorize Browser Test Client");
     await page.locator("input#access_token").fill(TEST_ACCESS_TOKEN);
     await Promise.all([page.waitForURL((u) => u.href.startsWith(callback.url)), page.getByRole("button", { name: "Allow" }).click()]);
     assert.equal(await page.title(), "Signed in");

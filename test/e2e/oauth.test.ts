@@ -193,20 +193,25 @@ describe("OAuth 2.1 with the MCP SDK client", () => {
     assert.match(page.cookie, /^__Host-/);
     assert.ok(!page.html.includes(TEST_ACCESS_TOKEN) && !page.html.includes(LEADMAGIC_TEST_KEY));
 
-    // 3. The form: a wrong token is refused (and the handle survives); no binding cookie is refused; then allow.
-    const wrong = await submitConsent(stack.url, { handle: page.handle, access_token: "wrong-token-0123456789abcdef", decision: "approve" }, page.cookie);
-    assert.equal(wrong.status, 403);
-    assert.match(await wrong.text(), /Wrong access token/);
+    // 3. The form: no binding cookie is refused (the token is never looked at); a wrong token is refused and
+    // uses the handle up, so the next try needs a fresh page; then allow.
     const forged = await submitConsent(stack.url, { handle: page.handle, access_token: TEST_ACCESS_TOKEN, decision: "approve" });
     assert.equal(forged.status, 400, "a handle without this browser's cookie must not work (CSRF)");
     await forged.text();
-    const ok = await submitConsent(stack.url, { handle: page.handle, access_token: TEST_ACCESS_TOKEN, decision: "approve" }, page.cookie);
+    const wrong = await submitConsent(stack.url, { handle: page.handle, access_token: "wrong-token-0123456789abcdef", decision: "approve" }, page.cookie);
+    assert.equal(wrong.status, 403);
+    assert.match(await wrong.text(), /Wrong access token/);
+    const used = await submitConsent(stack.url, { handle: page.handle, access_token: TEST_ACCESS_TOKEN, decision: "approve" }, page.cookie);
+    assert.equal(used.status, 400, "a handle that carried a wrong token is used up");
+    await used.text();
+    const fresh = await openConsent(authUrl);
+    const ok = await submitConsent(stack.url, { handle: fresh.handle, access_token: TEST_ACCESS_TOKEN, decision: "approve" }, fresh.cookie);
     assert.equal(ok.status, 302);
     const location = new URL(ok.headers.get("location")!);
     assert.equal(location.searchParams.get("state"), provider.stateValue);
     const code = location.searchParams.get("code")!;
     assert.ok(code);
-    const replay = await submitConsent(stack.url, { handle: page.handle, access_token: TEST_ACCESS_TOKEN, decision: "approve" }, page.cookie);
+    const replay = await submitConsent(stack.url, { handle: fresh.handle, access_token: TEST_ACCESS_TOKEN, decision: "approve" }, fresh.cookie);
     assert.equal(replay.status, 400, "a consent handle works once");
     await replay.text();
 

@@ -11,6 +11,7 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { type Fakes, fakeVars, startFakes } from "../../dev/stack";
 import { type Env, parseConfig } from "../../src/config";
 import { createMcpServer, type SessionState, sessionState } from "../../src/mcp/server";
+import { memoryUsedTokens } from "../../src/tools/confirm";
 import { resolveSelection } from "../../src/tools/registry";
 import { TEST_USER } from "./stack";
 
@@ -38,7 +39,8 @@ export interface InProcessStack {
  */
 export async function startInProcess(vars: Record<string, string | null> = {}): Promise<InProcessStack> {
   const fakes = await startFakes();
-  const env: Record<string, string> = { ...fakeVars(fakes) };
+  // Admin tools on, so the tables reach every tool; their default (off) is tested end to end.
+  const env: Record<string, string> = { ...fakeVars(fakes), MCP_ADMIN_TOOLS: "true" };
   for (const [k, v] of Object.entries(vars)) {
     if (v === null) delete env[k];
     else env[k] = v;
@@ -51,11 +53,13 @@ export async function startInProcess(vars: Record<string, string | null> = {}): 
     random: Math.random,
   };
   const clients: Client[] = [];
+  // One ledger for the stack, as the Durable Object is one for a deployment.
+  const usedTokens = memoryUsedTokens();
   return {
     fakes,
     async connect(query = "", user = TEST_USER) {
       const params = new URLSearchParams(query);
-      const state: SessionState = sessionState(config, resolveSelection(params.get("toolsets"), params.get("read_only"), config), user);
+      const state: SessionState = sessionState(config, resolveSelection(params.get("toolsets"), params.get("read_only"), config), user, usedTokens);
       state.call.deps = deps;
       const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
       await createMcpServer(() => state).connect(serverSide);

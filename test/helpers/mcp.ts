@@ -44,3 +44,15 @@ export function errorOf(result: CallToolResult): { code: string; message: string
   if (!result.isError) throw new Error(`expected an isError result, got ${JSON.stringify(result).slice(0, 500)}`);
   return (result.structuredContent as { error: { code: string; message: string } }).error;
 }
+
+/** A two-step tool carried out as a client would: the preview, then the same arguments with its token. Returns both results. */
+export async function callConfirmed(
+  client: Client,
+  name: string,
+  args: Record<string, unknown> = {},
+): Promise<{ preview: CallToolResult; result: CallToolResult }> {
+  const preview = await call(client, name, args);
+  const token = (preview.structuredContent as { confirmation_token?: string } | undefined)?.confirmation_token;
+  if (preview.isError || typeof token !== "string") throw new Error(`${name}: expected a preview, got ${JSON.stringify(preview).slice(0, 300)}`);
+  return { preview, result: await call(client, name, { ...args, confirmation_token: token }) };
+}

@@ -20,6 +20,8 @@ export function securityVars(): Record<string, string> {
     MCP_ACCESS_TOKENS: `${TEST_USER}:${TEST_ACCESS_TOKEN}`,
     RATE_LIMIT_USER_PER_MINUTE: "100000",
     RATE_LIMIT_IP_PER_MINUTE: "100000",
+    // Every tool is offered, admin tools included; their default (off) is tested on its own.
+    MCP_ADMIN_TOOLS: "true",
   };
 }
 

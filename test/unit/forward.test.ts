@@ -100,14 +100,25 @@ describe("confirmation tokens", () => {
     let now = Date.parse("2026-11-22T10:00:00Z");
     const c = createConfirmer("secret-material", () => now);
     const { token } = await c.issue("smartlead_delete_campaign", { campaign_id: 1 }, "alice");
-    await c.verify(token, "smartlead_delete_campaign", { campaign_id: 1 }, "alice");
-    const refused = async (p: Promise<void>) => assert.rejects(p, (e: unknown) => e instanceof ToolError && e.code === "confirmation_invalid");
+    assert.equal(
+      await c.verify(token, "smartlead_delete_campaign", { campaign_id: 1 }, "alice"),
+      Number(token.split(".")[0]) * 1000,
+      "verify answers the expiry",
+    );
+    const refused = async (p: Promise<unknown>) => assert.rejects(p, (e: unknown) => e instanceof ToolError && e.code === "confirmation_invalid");
     await refused(c.verify(token, "smartlead_delete_campaign", { campaign_id: 2 }, "alice"));
     await refused(c.verify(token, "smartlead_delete_webhook", { campaign_id: 1 }, "alice"));
     await refused(c.verify(token, "smartlead_delete_campaign", { campaign_id: 1 }, "mallory"));
     await refused(createConfirmer("other-secret", () => now).verify(token, "smartlead_delete_campaign", { campaign_id: 1 }, "alice"));
     await refused(c.verify("garbage", "smartlead_delete_campaign", { campaign_id: 1 }, "alice"));
-    await refused(c.verify(`${Number(token.split(".")[0]) + 600}.${token.split(".")[1]}`, "smartlead_delete_campaign", { campaign_id: 1 }, "alice"));
+    // Not base64url of any byte string (a lone trailing character): malformed, not an internal error.
+    const [exp, nonce, sig] = token.split(".");
+    await refused(c.verify(`${exp}.A`, "smartlead_delete_campaign", { campaign_id: 1 }, "alice"));
+    await refused(c.verify(`${exp}.${nonce}.A`, "smartlead_delete_campaign", { campaign_id: 1 }, "alice"));
+    await refused(c.verify(`${Number(exp) + 600}.${nonce}.${sig}`, "smartlead_delete_campaign", { campaign_id: 1 }, "alice"));
+    await refused(c.verify(`${exp}.${nonce}x.${sig}`, "smartlead_delete_campaign", { campaign_id: 1 }, "alice"));
+    const again = await c.issue("smartlead_delete_campaign", { campaign_id: 1 }, "alice");
+    assert.notEqual(again.token, token, "two previews of the same call get different tokens");
     now += 301_000;
     await refused(c.verify(token, "smartlead_delete_campaign", { campaign_id: 1 }, "alice"));
   });

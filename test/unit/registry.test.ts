@@ -34,7 +34,7 @@ for (const e of leadmagic.endpoints as CatalogEntry[]) catalog.set(e.id, { ...e,
 const forbidden = [...smartlead.excluded, ...smartlead.anchorOnlyUnconfirmed].map(
   (r: { base: string; method: string; path: string }) => `${r.base} ${r.method} ${r.path}`,
 );
-const fullConfig = parseConfig({ SMARTLEAD_API_KEY: "k1", LEADMAGIC_API_KEY: "k2" } as never);
+const fullConfig = parseConfig({ SMARTLEAD_API_KEY: "k1", LEADMAGIC_API_KEY: "k2", MCP_ADMIN_TOOLS: "true" } as never);
 
 describe("every tool", () => {
   test("has a unique, prefixed snake_case name", () => {
@@ -184,6 +184,24 @@ describe("toolsets", () => {
     const sel = resolveSelection("all", "true", fullConfig);
     assert.ok(sel.tools.size > 0);
     for (const t of sel.tools.values()) assert.equal(t.annotations.readOnlyHint, true, t.name);
+  });
+
+  test("admin tools (lasting access: client keys and logins, webhooks, mailboxes) are off unless MCP_ADMIN_TOOLS, and always two-step", () => {
+    const admin = ALL_TOOLS.filter((t) => t.admin).map((t) => t.name);
+    assert.deepEqual(admin.sort(), [
+      "smartlead_create_client",
+      "smartlead_create_client_api_key",
+      "smartlead_create_webhook",
+      "smartlead_reset_client_api_key",
+      "smartlead_save_campaign_webhook",
+      "smartlead_save_email_account",
+      "smartlead_update_webhook",
+    ]);
+    for (const t of ALL_TOOLS.filter((x) => x.admin)) assert.ok(t.confirm, `${t.name} asks for confirmation`);
+    const off = parseConfig({ SMARTLEAD_API_KEY: "k1", LEADMAGIC_API_KEY: "k2" } as never);
+    const offered = [...resolveSelection("all", null, off).tools.keys()];
+    for (const name of admin) assert.ok(!offered.includes(name), `${name} is offered without MCP_ADMIN_TOOLS`);
+    assert.equal(offered.length, ALL_TOOLS.length - admin.length);
   });
 
   test("unknown toolsets are an error naming them", () => {

@@ -25,6 +25,6 @@ test("the toolsets=all listing, rebuilt from the snapshots, is byte-identical to
   for (const file of snapshots().keys()) for (const t of JSON.parse(read(file)) as Tool[]) byName.set(t.name, t);
   const rebuilt = JSON.stringify({ tools: order.map((n) => byName.get(n)) });
   assert.equal(rebuilt, JSON.stringify(allListing()));
-  const config = parseConfig({ SMARTLEAD_API_KEY: "snapshot", LEADMAGIC_API_KEY: "snapshot" } as never);
+  const config = parseConfig({ SMARTLEAD_API_KEY: "snapshot", LEADMAGIC_API_KEY: "snapshot", MCP_ADMIN_TOOLS: "true" } as never);
   assert.equal(listingJson(resolveSelection("all", null, config), config), rebuilt, "the pre-serialized listing /mcp sends");
 });

@@ -17,7 +17,7 @@
  * import too, since every later chunk would be refused.
  */
 import { z } from "zod";
-import type { Args, RunContext, ToolOutcome } from "../../tools/define";
+import { type Args, MAX_UPSTREAM_REQUESTS_PER_CALL, type RunContext, type ToolOutcome } from "../../tools/define";
 import { email } from "../../tools/fields";
 import { fillPath } from "../../tools/forward";
 import { ToolError } from "../../upstream/errors";
@@ -76,7 +76,17 @@ export const addLeadsInput = z
       .default(MAX_LEADS_PER_REQUEST)
       .describe("Leads per request; lower it if the account enforces an older limit (350 or 100)"),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    const requests = Math.ceil(v.lead_list.length / v.chunk_size);
+    if (requests > MAX_UPSTREAM_REQUESTS_PER_CALL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["chunk_size"],
+        message: `${v.lead_list.length} leads in chunks of ${v.chunk_size} would take ${requests} requests, and one call makes at most ${MAX_UPSTREAM_REQUESTS_PER_CALL}: use a chunk_size of at least ${Math.ceil(v.lead_list.length / MAX_UPSTREAM_REQUESTS_PER_CALL)}, or split the leads over several calls`,
+      });
+    }
+  });
 
 /** SmartLead's counters in an add-leads answer, summed over the chunks that went through. */
 const COUNTERS = [

@@ -406,6 +406,14 @@ describe("listing", () => {
       "smartlead_remove_from_block_list",
       "smartlead_send_single_email",
     ];
+    // Admin tools create lasting access: two-step, though not destructive.
+    const admin = [
+      "smartlead_save_campaign_webhook",
+      "smartlead_create_webhook",
+      "smartlead_update_webhook",
+      "smartlead_create_client",
+      "smartlead_create_client_api_key",
+    ];
     for (const name of MY_TOOLS) {
       const t = byName.get(name);
       assert.ok(t, `${name} is listed`);
@@ -413,7 +421,7 @@ describe("listing", () => {
       assert.equal(a.openWorldHint, true, name);
       assert.ok(!(a.readOnlyHint && a.destructiveHint), `${name}: never both read-only and destructive`);
       const hasToken = "confirmation_token" in (t.inputSchema.properties ?? {});
-      assert.equal(hasToken, confirmed.includes(name), `${name}: confirmation`);
+      assert.equal(hasToken, confirmed.includes(name) || admin.includes(name), `${name}: confirmation`);
       if (confirmed.includes(name)) assert.equal(a.destructiveHint, true, `${name}: destructiveHint`);
     }
   });

@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { EMAIL_ACCOUNTS_TOOLS } from "../../../src/smartlead/email-accounts";
 import type { InProcessStack } from "../../helpers/in-process";
-import { call } from "../../helpers/mcp";
+import { call, callConfirmed } from "../../helpers/mcp";
 import { resetFakes } from "../../helpers/stack";
 import { assertCoveredAndListed, expectInvalid as invalid, runCase, type ToolCase, useSuite } from "../../helpers/table";
 
@@ -209,9 +209,11 @@ describe("validation", () => {
 });
 
 describe("credentials", () => {
-  test("saving a mailbox sends the password to SmartLead and never shows it back", async () => {
+  test("saving a mailbox sends the password to SmartLead and never shows it back, in the preview or the result", async () => {
     resetFakes(stack.fakes);
-    const result = await call(client, "smartlead_save_email_account", SAVE_ARGS);
+    const { preview, result } = await callConfirmed(client, "smartlead_save_email_account", SAVE_ARGS);
+    assert.ok(!JSON.stringify(preview).includes(PASSWORD), "password not in the preview");
+    assert.equal((preview.structuredContent as { arguments: { password: string } }).arguments.password, "[withheld]", "the preview says a password was given");
     assert.ok(!result.isError);
     assert.ok(!JSON.stringify(result).includes(PASSWORD), "password not in the result");
     assert.equal((stack.fakes.smartlead.requests[0]!.body as { password: string }).password, PASSWORD);
@@ -235,8 +237,10 @@ describe("credentials", () => {
 
   test("an error body from a failed save is passed on without the password", async () => {
     resetFakes(stack.fakes);
+    const preview = await call(client, "smartlead_save_email_account", SAVE_ARGS);
     stack.fakes.smartlead.next({ status: 400, body: { ok: false, message: "SMTP connection failed", error: "Invalid credentials" } });
-    const result = await call(client, "smartlead_save_email_account", SAVE_ARGS);
+    const token = (preview.structuredContent as { confirmation_token: string }).confirmation_token;
+    const result = await call(client, "smartlead_save_email_account", { ...SAVE_ARGS, confirmation_token: token });
     assert.ok(result.isError);
     assert.ok(!JSON.stringify(result).includes(PASSWORD));
   });
