@@ -282,14 +282,16 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
   t.post("/campaigns/{campaign_id}/schedule", {
     name: "smartlead_update_campaign_schedule",
     title: "SmartLead: update campaign schedule",
-    description: "Sets when a campaign sends: time zone, weekdays, daily window, minutes between emails, new leads per day and an optional start time.",
+    description:
+      "Sets when a campaign sends. Required: time zone, weekdays, daily start and end hour, minutes between emails and new leads per day; optional: a start time.",
     catalogId: "sl.post_campaigns_by_campaign_id_schedule",
     kind: "update",
-    // Sources disagree on the body: current docs nest {timezone, days, start_hour, end_hour,
-    // min_time_btw_emails} under "schedule"; SmartLead's older API reference and most working
-    // clients send the fields flat with days_of_the_week, max_new_leads_per_day and
-    // schedule_start_time. The flat shape is sent: it is the one in proven use, and the only
-    // one that carries the daily new-lead cap and the start time.
+    // Sources disagree on the body: the reference page nests {timezone, days, start_hour, end_hour,
+    // min_time_btw_emails} under "schedule"; SmartLead's own guides and three working public clients
+    // send the fields flat with days_of_the_week, max_new_leads_per_day and schedule_start_time.
+    // The flat shape is sent (the catalog's decision): it is the one in proven use, and the only one
+    // that carries the daily new-lead cap and the start time. All six scheduling fields are required:
+    // a maintained CLI reports that the backend rejects a schedule without any of them.
     input: z
       .object({
         campaign_id: campaignId,
@@ -302,8 +304,8 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
           .describe("Sending days, 0 = Sunday … 6 = Saturday, e.g. [1,2,3,4,5]"),
         start_hour: hhmm("Daily start of sending"),
         end_hour: hhmm("Daily end of sending"),
-        min_time_btw_emails: z.number().int().min(1).max(1440).optional().describe("Minutes between two emails from one account (1–1440)"),
-        max_new_leads_per_day: z.number().int().min(1).max(10_000).optional().describe("New leads contacted per day (1–10000)"),
+        min_time_btw_emails: z.number().int().min(1).max(1440).describe("Minutes between two emails from one account (1–1440)"),
+        max_new_leads_per_day: z.number().int().min(1).max(10_000).describe("New leads contacted per day (1–10000)"),
         schedule_start_time: datetime("Do not send before this moment").optional(),
       })
       .strict(),

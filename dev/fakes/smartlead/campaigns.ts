@@ -47,6 +47,9 @@ function campaignObject(c: FakeCampaign, withTags: boolean): Record<string, unkn
   };
 }
 
+/** What POST /campaigns/{id}/schedule needs, flat. */
+const SCHEDULE_FIELDS = ["timezone", "days_of_the_week", "start_hour", "end_hour", "min_time_btw_emails", "max_new_leads_per_day"] as const;
+
 const find = (id: string) => FAKE_CAMPAIGNS.find((c) => String(c.id) === id);
 const notFound = () => ({ status: 404, body: { error: "Campaign not found - Invalid campaign_id." } });
 const tags = (req: RecordedRequest) => req.query.include_tags === "true";
@@ -192,7 +195,13 @@ export const CAMPAIGNS_ROUTES: BaseRoute[] = [
     base: "smartlead",
     method: "POST",
     path: "/campaigns/{campaign_id}/schedule",
-    reply: (_req, p) => (find(p.campaign_id!) ? { body: { ok: true } } : notFound()),
+    // The flat body; the backend refuses a schedule that lacks any of the six fields (catalog notes).
+    reply: (req, p) => {
+      if (!find(p.campaign_id!)) return notFound();
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const missing = SCHEDULE_FIELDS.find((f) => body[f] === undefined || body[f] === null);
+      return missing ? { status: 400, body: { ok: false, message: `"${missing}" is required` } } : { body: { ok: true } };
+    },
   },
   {
     base: "smartlead",

@@ -433,6 +433,12 @@ describe("input validation", () => {
     { tool: "smartlead_update_campaign_schedule", args: { ...schedule(), days_of_the_week: [1, 1] }, field: "days_of_the_week" },
     { tool: "smartlead_update_campaign_schedule", args: { ...schedule(), max_new_leads_per_day: 0 }, field: "max_new_leads_per_day" },
     { tool: "smartlead_update_campaign_schedule", args: { ...schedule(), schedule_start_time: "tomorrow" }, field: "schedule_start_time" },
+    // All six scheduling fields are required: the backend refuses a schedule without any of them.
+    ...(["timezone", "days_of_the_week", "start_hour", "end_hour", "min_time_btw_emails", "max_new_leads_per_day"] as const).map((field) => ({
+      tool: "smartlead_update_campaign_schedule",
+      args: Object.fromEntries(Object.entries(schedule()).filter(([k]) => k !== field)),
+      field,
+    })),
     { tool: "smartlead_update_campaign_settings", args: { campaign_id: 101 }, field: "name" },
     { tool: "smartlead_update_campaign_settings", args: { campaign_id: 101, stop_lead_settings: "NEVER" }, field: "stop_lead_settings" },
     { tool: "smartlead_update_campaign_settings", args: { campaign_id: 101, track_settings: ["TRACK_OPENS"] }, field: "track_settings.0" },
@@ -489,7 +495,15 @@ describe("input validation", () => {
 });
 
 function schedule(): Record<string, unknown> {
-  return { campaign_id: 101, timezone: "Europe/London", days_of_the_week: [1, 2, 3], start_hour: "08:00", end_hour: "16:00" };
+  return {
+    campaign_id: 101,
+    timezone: "Europe/London",
+    days_of_the_week: [1, 2, 3],
+    start_hour: "08:00",
+    end_hour: "16:00",
+    min_time_btw_emails: 10,
+    max_new_leads_per_day: 50,
+  };
 }
 
 describe("confirmation", () => {
