@@ -240,7 +240,8 @@ export const LEADMAGIC_ROUTES: FakeRoute[] = [
     "POST",
     "/v1/people/employee-finder",
     (b) => {
-      const n = Math.min(Number(b.per_page ?? 20), 3);
+      // Current clients send limit (no page offsets); the answer holds at most that many employees.
+      const n = Math.min(Number(b.limit ?? 20), 3);
       const data = [
         { first_name: "Jane", last_name: "Doe", title: "VP Marketing", website: "http://www.example.com", company_name: b.company_name },
         { first_name: "John", last_name: "Roe", title: "Senior Software Engineer", website: "http://www.example.com", company_name: b.company_name },

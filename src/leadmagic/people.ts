@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { ToolDefinition } from "../tools/define";
-import { atLeastOne, domain, email, page, text, url } from "../tools/fields";
+import { atLeastOne, domain, email, text, url } from "../tools/fields";
 import { toolset } from "../tools/toolset";
 import { any, bool, count, FOUND, finder, firstOf, has, list, num, str, subject, summarized, USAGE } from "./common";
 
@@ -15,7 +15,6 @@ const firstName = (what = "Person's first name") => text(what, 100);
 const lastName = (what = "Person's last name") => text(what, 100);
 const companyName = (what = "Company name") => text(what, 200);
 const profileUrl = (what = "The person's B2B (professional network) profile URL") => url(what);
-const perPage = () => z.number().int().min(1).max(50).optional().describe("Results per page (1–50, default 20)");
 
 const roleCompany = (a: Record<string, unknown>) => firstOf(a, "company_domain", "company_name", "company_profile_url");
 const person = (args: Record<string, unknown>) => subject(args.first_name, args.last_name) || "this person";
@@ -230,17 +229,18 @@ export const PEOPLE_TOOLS: ToolDefinition[] = [
   t.post("/v1/people/employee-finder", {
     name: "leadmagic_find_employees",
     title: "LeadMagic: list a company's employees",
-    description: "Lists people working at a company (name, title).",
+    description:
+      "Lists people working at a company (name, title), at most limit of them (1–50, default 20), so limit caps the charge. There are no further pages: the endpoint does not take page offsets.",
     catalogId: "lm.find_employees",
     kind: "paid_read",
-    cost: { text: "Costs 0.05 credits per employee returned (20 per credit).", credits: 0.05, results: { arg: "per_page", default: 20 } },
+    cost: { text: "Costs 0.05 credits per employee returned (20 per credit).", credits: 0.05, results: { arg: "limit", default: 20 } },
     input: z
       .object({
         company_name: companyName("Company whose employees to list"),
-        // page/per_page come from the published spec (the catalog marks them "anchor v1.0.x/spec only"),
-        // so the descriptions say a newer API may ignore them rather than promise a capped spend.
-        page: page().describe("Page number (≥ 1); from the published spec, newer API versions may ignore it"),
-        per_page: perPage().describe("Employees per page (1–50, default 20); from the published spec, newer API versions may ignore it"),
+        // The catalog (from the legacy spec and anchor v1.0.x) lists page/per_page. LeadMagic's current official
+        // n8n node sends limit instead and refuses page offsets for this endpoint ("does not support page offsets"),
+        // and another maintained client sends limit too. limit is always sent, so the charge is always capped.
+        limit: z.number().int().min(1).max(50).default(20).describe("Most employees to return and pay for (1–50, default 20)"),
       })
       .strict(),
     output: z.looseObject({

@@ -37,60 +37,43 @@ const trackSetting = z
   .transform((v) => TRACK_SHORT_TO_LONG[v] ?? (v as (typeof TRACK_LONG)[number]));
 
 /**
- * When to stop emailing a lead. The catalog/current docs list CLICK_ON_A_LINK and
- * OPEN_AN_EMAIL; REPLY_TO_AN_EMAIL is the default every campaign object reports and
- * older docs and clients send, so it is accepted too.
+ * When to stop emailing a lead. The docs give no closed list: the field's own text lists
+ * CLICK_ON_A_LINK and OPEN_AN_EMAIL, while the same page, the campaign reads and the core
+ * docs use REPLY_TO_AN_EMAIL, OPENED_EMAIL, CLICKED_LINK and NEVER. Any upper-case setting
+ * name is passed on, so a value SmartLead itself reports (e.g. from smartlead_get_campaign)
+ * always goes back as it came; the description names the documented ones.
  */
-const stopLeadSetting = z.enum(["REPLY_TO_AN_EMAIL", "CLICK_ON_A_LINK", "OPEN_AN_EMAIL"]);
+const STOP_LEAD_DOCUMENTED = ["REPLY_TO_AN_EMAIL", "OPENED_EMAIL", "CLICKED_LINK", "NEVER", "CLICK_ON_A_LINK", "OPEN_AN_EMAIL"] as const;
+const stopLeadSetting = z
+  .string()
+  .regex(/^[A-Z][A-Z_]{1,63}$/, "expected a setting name in upper case, e.g. REPLY_TO_AN_EMAIL")
+  .describe(`When to stop emailing a lead; documented: ${STOP_LEAD_DOCUMENTED.join(", ")}`);
 
 /** Most steps a sequence save may carry; SmartLead documents no limit, and real campaigns rarely exceed 10 steps. */
 export const MAX_SEQUENCE_STEPS = 20;
-/** Most A/B variants per step (labels A–Z in the UI). */
-export const MAX_VARIANTS = 26;
 const MAX_BODY = 50_000;
 
-const variant = z
-  .object({
-    id: id("Existing variant id, to update it; leave out for a new variant").optional(),
-    subject: z.string().max(500).describe("Variant subject line (may use {{variables}})"),
-    email_body: z.string().min(1).max(MAX_BODY).describe("Variant body, HTML or text (may use {{variables}})"),
-    variant_label: text("Variant label, e.g. A", 50),
-    variant_distribution_percentage: z.number().int().min(0).max(100).optional().describe("Share of leads for this variant (0–100)"),
-  })
-  .strict();
-
+/**
+ * One email step, as update-sequences.mdx documents it. A/B variants are left out on purpose:
+ * the docs name them four different ways (seq_variants, variants, sequence_variants, and a
+ * response-only shape) and none is in the request schema, so the catalog says not to send
+ * them until a live check settles the names.
+ */
 const sequenceStep = z
   .object({
     id: id("Existing step id, to update it; leave out for a new step").optional(),
     seq_number: z.number().int().min(1).max(MAX_SEQUENCE_STEPS).describe("Position of the step (1 = first email)"),
     subject: z.string().max(500).optional().describe("Subject line; leave empty on follow-ups to reply in the same thread"),
-    email_body: z.string().min(1).max(MAX_BODY).optional().describe("Body, HTML or text (may use {{variables}}); required unless seq_variants is given"),
+    email_body: z.string().min(1).max(MAX_BODY).describe("Body, HTML or text (may use {{variables}})"),
     delay_in_days: z.number().int().min(0).max(365).describe("Days to wait after the previous step (0–365; 0 for the first)"),
-    seq_variants: z.array(variant).min(1).max(MAX_VARIANTS).optional().describe("A/B variants of this step (replaces subject/email_body)"),
-    variant_distribution_type: z.enum(["MANUAL_EQUAL", "MANUAL_PERCENTAGE", "AI_EQUAL"]).optional().describe("How leads are split between variants"),
-    lead_distribution_percentage: z.number().int().min(1).max(100).optional().describe("AI_EQUAL: share of leads used to find the winner"),
-    winning_metric_property: z
-      .enum(["OPEN_RATE", "CLICK_RATE", "REPLY_RATE", "POSITIVE_REPLY_RATE"])
-      .optional()
-      .describe("AI_EQUAL: metric that picks the winner"),
   })
-  .strict()
-  .superRefine((step, ctx) => {
-    if (step.email_body === undefined && step.seq_variants === undefined) {
-      ctx.addIssue({ code: "custom", path: ["email_body"], message: "give email_body or seq_variants" });
-    }
-  });
+  .strict();
 
-/** The API wants the delay nested and `id: null` for new steps and variants. */
+/** The API wants the delay nested as seq_delay_details and `id: null` for new steps. */
 function sequencesBody(rest: Args): unknown {
   const steps = rest.sequences as z.infer<typeof sequenceStep>[];
   return {
-    sequences: steps.map(({ id: stepId, delay_in_days, seq_variants, ...step }) => ({
-      id: stepId ?? null,
-      ...step,
-      seq_delay_details: { delay_in_days },
-      ...(seq_variants ? { seq_variants: seq_variants.map((v) => ({ ...v, id: v.id ?? null })) } : {}),
-    })),
+    sequences: steps.map(({ id: stepId, delay_in_days, ...step }) => ({ id: stepId ?? null, ...step, seq_delay_details: { delay_in_days } })),
   };
 }
 
@@ -172,7 +155,8 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
   t.post("/campaigns/{campaign_id}/duplicate", {
     name: "smartlead_duplicate_campaign",
     title: "SmartLead: duplicate a campaign",
-    description: "Copies a campaign (sequences, variants, schedule, settings, email accounts; not leads) into a new draft and returns the new id.",
+    description:
+      "Copies a campaign (settings, sequences with their variants, schedule, email accounts) into a new DRAFTED campaign and returns newCampaignId. Leads, analytics and webhooks are not copied.",
     catalogId: "sl.post_campaigns_by_campaign_id_duplicate",
     kind: "create",
     input: z
@@ -248,7 +232,7 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
   t.get("/campaigns/{campaign_id}/sequences", {
     name: "smartlead_get_campaign_sequences",
     title: "SmartLead: get campaign sequences",
-    description: "Gets a campaign's email steps in order: subject, body, delay and A/B variants with their ids.",
+    description: "Gets a campaign's email steps in order: subject, body, delay, and any A/B variants (sequence_variants) with their ids.",
     catalogId: "sl.get_campaigns_by_campaign_id_sequences",
     input: z.object({ campaign_id: campaignId }).strict(),
   }),
@@ -257,7 +241,7 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
     title: "SmartLead: save campaign sequences",
     description:
       `Creates or updates a campaign's email steps (give a step's id to update it). Send the full set, up to ${MAX_SEQUENCE_STEPS} steps; ` +
-      "pause an ACTIVE campaign first. Read the current steps with smartlead_get_campaign_sequences.",
+      "pause an ACTIVE campaign first. A/B variants are not sent: the docs do not settle their field names. Read the current steps with smartlead_get_campaign_sequences.",
     catalogId: "sl.post_campaigns_by_campaign_id_sequences",
     kind: "update",
     input: z
@@ -282,14 +266,16 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
   t.post("/campaigns/{campaign_id}/schedule", {
     name: "smartlead_update_campaign_schedule",
     title: "SmartLead: update campaign schedule",
-    description: "Sets when a campaign sends: time zone, weekdays, daily window, minutes between emails, new leads per day and an optional start time.",
+    description:
+      "Sets when a campaign sends. Required: time zone, weekdays, daily start and end hour, minutes between emails and new leads per day; optional: a start time.",
     catalogId: "sl.post_campaigns_by_campaign_id_schedule",
     kind: "update",
-    // Sources disagree on the body: current docs nest {timezone, days, start_hour, end_hour,
-    // min_time_btw_emails} under "schedule"; SmartLead's older API reference and most working
-    // clients send the fields flat with days_of_the_week, max_new_leads_per_day and
-    // schedule_start_time. The flat shape is sent: it is the one in proven use, and the only
-    // one that carries the daily new-lead cap and the start time.
+    // Sources disagree on the body: the reference page nests {timezone, days, start_hour, end_hour,
+    // min_time_btw_emails} under "schedule"; SmartLead's own guides and three working public clients
+    // send the fields flat with days_of_the_week, max_new_leads_per_day and schedule_start_time.
+    // The flat shape is sent (the catalog's decision): it is the one in proven use, and the only one
+    // that carries the daily new-lead cap and the start time. All six scheduling fields are required:
+    // a maintained CLI reports that the backend rejects a schedule without any of them.
     input: z
       .object({
         campaign_id: campaignId,
@@ -302,8 +288,8 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
           .describe("Sending days, 0 = Sunday … 6 = Saturday, e.g. [1,2,3,4,5]"),
         start_hour: hhmm("Daily start of sending"),
         end_hour: hhmm("Daily end of sending"),
-        min_time_btw_emails: z.number().int().min(1).max(1440).optional().describe("Minutes between two emails from one account (1–1440)"),
-        max_new_leads_per_day: z.number().int().min(1).max(10_000).optional().describe("New leads contacted per day (1–10000)"),
+        min_time_btw_emails: z.number().int().min(1).max(1440).describe("Minutes between two emails from one account (1–1440)"),
+        max_new_leads_per_day: z.number().int().min(1).max(10_000).describe("New leads contacted per day (1–10000)"),
         schedule_start_time: datetime("Do not send before this moment").optional(),
       })
       .strict(),
@@ -326,7 +312,7 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
             .refine((t) => new Set(t).size === t.length, "values must not repeat")
             .optional()
             .describe("Tracking to switch OFF (DONT_TRACK_EMAIL_OPEN, DONT_TRACK_LINK_CLICK, DONT_TRACK_REPLY_TO_AN_EMAIL); [] tracks everything"),
-          stop_lead_settings: stopLeadSetting.optional().describe("Stop emailing a lead when they reply, click a link or open an email"),
+          stop_lead_settings: stopLeadSetting.optional(),
           unsubscribe_text: z.string().max(1000).optional().describe('Unsubscribe text appended to emails ("" for none)'),
           send_as_plain_text: z.boolean().optional().describe("Send as plain text instead of HTML"),
           force_plain_text: z.boolean().optional().describe("Convert every email to plain text"),

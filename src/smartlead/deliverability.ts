@@ -286,14 +286,14 @@ export const DELIVERABILITY_TOOLS: ToolDefinition[] = [
     list: { paged: true },
   }),
   t.post("/spam-test/folder", {
-    // The docs' curl example sends "folderName"; the catalog and the jean-technologies client send "name",
-    // and the docs' own response echoes "name". We send "name".
+    // Every request example on smart-delivery/create-folder.mdx and the live page send "folderName" (the
+    // catalog's decision); only the jean-technologies client sends "name", which is what the answer calls it.
     name: "smartlead_create_placement_folder",
     title: "Smart Delivery: create a folder",
-    description: "Creates a folder for organising placement tests.",
+    description: "Creates a folder for organising placement tests and returns it (id, name).",
     catalogId: "sl.delivery.post_spam_test_folder",
     kind: "create",
-    input: z.object({ name: text("Folder name", 200) }).strict(),
+    input: z.object({ folderName: text("Folder name", 200) }).strict(),
   }),
   t.get("/spam-test/folder/{folderId}", {
     name: "smartlead_get_placement_folder",

@@ -1,7 +1,7 @@
 /** SmartLead email (sender) accounts: listing, SMTP/IMAP setup, warmup, suspension, campaign pools and tags. */
 import { z } from "zod";
 import type { Args, ToolDefinition } from "../tools/define";
-import { datetime, email, id, limit, offset, text } from "../tools/fields";
+import { datetime, email, id, limit, offset, text, trackingDomain } from "../tools/fields";
 import { toolset } from "../tools/toolset";
 import { campaignId, clientId, emailAccountId } from "./fields";
 
@@ -48,7 +48,7 @@ const ACK = z.looseObject({ ok: z.boolean().optional(), success: z.boolean().opt
 /** Optional mailbox settings that both the save and the update tool accept. */
 const accountSettings = {
   max_email_per_day: z.number().int().min(1).max(2000).optional().describe("Daily sending cap for this mailbox, warmup included (1–2000)"),
-  custom_tracking_url: text("Custom tracking domain for links, e.g. track.example.com", 255).optional(),
+  custom_tracking_url: trackingDomain().optional(),
   bcc: email("Address that gets a BCC of every email sent from this mailbox").optional(),
   signature: text("Email signature (HTML allowed)", 10_000).optional(),
   client_id: clientId.optional(),
@@ -124,7 +124,8 @@ export const EMAIL_ACCOUNTS_TOOLS: ToolDefinition[] = [
         imap_password: secret("IMAP password, when it differs from the SMTP one (sent to SmartLead only)").optional(),
         type: z.enum(["SMTP", "GMAIL", "OUTLOOK"]).optional().describe("Provider type"),
         different_reply_to_address: email("Reply-to address, when replies should go elsewhere").optional(),
-        warmup_enabled: z.boolean().optional().describe("Turn warmup on for this mailbox"),
+        // Required by the docs page (email-accounts/add-smtp.mdx), and every documented example sends it.
+        warmup_enabled: z.boolean().describe("Turn warmup on (true) or leave it off (false) for this mailbox; required"),
         total_warmup_per_day: z.number().int().min(1).max(50).optional().describe("Warmup emails per day (1–50)"),
         daily_rampup: z.number().int().min(1).max(20).optional().describe("Daily increase of warmup volume (1–20)"),
         reply_rate_percentage: z.number().min(0).max(100).optional().describe("Target warmup reply rate in percent (0–100)"),

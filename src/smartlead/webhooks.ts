@@ -8,11 +8,15 @@ import { campaignId, clientId, webhookId } from "./fields";
 const t = toolset("smartlead_webhooks");
 
 /**
- * Event names, from SmartLead's webhook events reference (the event_type every payload
- * carries). The campaign-webhook and update pages show other spellings (LEAD_REPLIED,
- * EMAIL_OPENED, …) that match no documented payload; clients in use send these names.
+ * Event names, per docs page: SmartLead's pages name the same events differently, and the
+ * docs do not say which spelling each route accepts, so each tool takes the names its own
+ * page documents (the catalog records them per entry).
+ *
+ * webhooks/create.mdx (event_type_map keys): the backend constants every payload's
+ * event_type carries. EMAIL_ACCOUNT_DISCONNECTED and LINKEDIN_DISCONNECTED are not among
+ * them: webhooks/events.mdx says they use a separate per-user webhook setting.
  */
-export const WEBHOOK_EVENTS = [
+export const CREATE_EVENTS = [
   "EMAIL_SENT",
   "FIRST_EMAIL_SENT",
   "EMAIL_OPEN",
@@ -24,16 +28,18 @@ export const WEBHOOK_EVENTS = [
   "CAMPAIGN_STATUS_CHANGED",
   "UNTRACKED_REPLIES",
   "MANUAL_STEP_REACHED",
-  "EMAIL_ACCOUNT_DISCONNECTED",
-  "LINKEDIN_DISCONNECTED",
 ] as const;
-const webhookEvent = z.enum(WEBHOOK_EVENTS);
+/** campaigns/save-webhooks.mdx (and get-webhooks.mdx): its "common events". */
+export const CAMPAIGN_EVENTS = ["LEAD_REPLIED", "LEAD_OPENED", "LEAD_CLICKED", "LEAD_BOUNCED", "LEAD_UNSUBSCRIBED"] as const;
+/** webhooks/update.mdx: the spellings the create page replaced, which this page keeps. */
+export const UPDATE_EVENTS = ["EMAIL_SENT", "EMAIL_OPENED", "EMAIL_REPLIED", "EMAIL_CLICKED", "LEAD_UNSUBSCRIBED", "EMAIL_BOUNCED"] as const;
 
-const eventList = z
-  .array(webhookEvent)
-  .min(1)
-  .max(WEBHOOK_EVENTS.length)
-  .refine((e) => new Set(e).size === e.length, "events must not repeat");
+const eventList = (events: readonly [string, ...string[]]) =>
+  z
+    .array(z.enum(events))
+    .min(1)
+    .max(events.length)
+    .refine((e) => new Set(e).size === e.length, "events must not repeat");
 
 /** The receiver gets lead data (names, emails, replies), so only https endpoints are accepted. */
 const webhookUrl = (what = "HTTPS URL that receives the events (lead data is sent to it)") =>
@@ -70,7 +76,8 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
     name: "smartlead_save_campaign_webhook",
     title: "SmartLead: add or update a campaign webhook",
     description:
-      "Adds a webhook to a campaign, or updates one when id is given. SmartLead then POSTs lead data for the chosen events to the https URL. Admin tool (offered only with MCP_ADMIN_TOOLS=true); asks for confirmation first.",
+      "Adds a webhook to a campaign, or updates one when id is given. SmartLead then POSTs lead data for the chosen events to the https URL. " +
+      "Event names are the ones this route's docs page uses (LEAD_REPLIED, …); other webhook tools take other spellings. Admin tool (offered only with MCP_ADMIN_TOOLS=true); asks for confirmation first.",
     catalogId: "sl.post_campaigns_by_campaign_id_webhooks",
     kind: "create",
     admin: true,
@@ -80,7 +87,7 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
         id: webhookId.optional().describe("Webhook id to update; leave out to add a new webhook"),
         name: webhookName(),
         webhook_url: webhookUrl(),
-        event_types: eventList.describe('Events to send, e.g. ["EMAIL_REPLY", "EMAIL_BOUNCE"]'),
+        event_types: eventList(CAMPAIGN_EVENTS).describe('Events to send, as the campaign-webhook page names them, e.g. ["LEAD_REPLIED", "LEAD_BOUNCED"]'),
       })
       .strict(),
     // The API takes id: null for a new webhook.
@@ -127,7 +134,8 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
     name: "smartlead_create_webhook",
     title: "SmartLead: create a webhook",
     description:
-      "Creates a webhook for the whole account (user), one client, or one campaign. SmartLead POSTs lead data for the enabled events to the https URL. Admin tool (offered only with MCP_ADMIN_TOOLS=true); asks for confirmation first.",
+      "Creates a webhook for the whole account (user), one client, or one campaign. SmartLead POSTs lead data for the enabled events to the https URL. " +
+      "Events by their backend names (EMAIL_REPLY, EMAIL_OPEN, …), as this route's docs page names them. Admin tool (offered only with MCP_ADMIN_TOOLS=true); asks for confirmation first.",
     catalogId: "sl.post_webhook_create",
     kind: "create",
     admin: true,
@@ -140,9 +148,12 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
         email_campaign_id: campaignId.optional().describe("Campaign id, for association_type campaign"),
         client_id: clientId.optional().describe("Client id, for association_type client"),
         name: webhookName().optional(),
-        event_type_map: z.partialRecord(webhookEvent, z.boolean()).optional().describe('Events to enable, e.g. {"EMAIL_REPLY": true, "EMAIL_OPEN": true}'),
+        event_type_map: z
+          .partialRecord(z.enum(CREATE_EVENTS), z.boolean())
+          .optional()
+          .describe('Events to enable, by their backend names, e.g. {"EMAIL_REPLY": true, "EMAIL_OPEN": true}'),
         category_id_map: categoryIdMap.optional(),
-        event_type: webhookEvent.optional().describe("A single event to subscribe to"),
+        event_type: z.enum(CREATE_EVENTS).optional().describe("A single event to subscribe to (backend name)"),
         category_id: id("Lead category id to filter events by").optional(),
         webhook_type: text("Webhook type identifier", 50).optional(),
         force_create: z.boolean().optional().describe("Create even if a similar webhook exists"),
@@ -174,7 +185,7 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
     name: "smartlead_update_webhook",
     title: "SmartLead: update a webhook",
     description:
-      "Changes a webhook's name, https URL, events or category filter. Only the given fields change. Admin tool (offered only with MCP_ADMIN_TOOLS=true); asks for confirmation first.",
+      "Changes a webhook's name, https URL, events or category filter. Only the given fields change. Event names are the ones this route's docs page uses (EMAIL_OPENED, EMAIL_REPLIED, …). Admin tool (offered only with MCP_ADMIN_TOOLS=true); asks for confirmation first.",
     catalogId: "sl.put_webhook_update_by_webhook_id",
     kind: "update",
     admin: true,
@@ -184,7 +195,7 @@ export const WEBHOOKS_TOOLS: ToolDefinition[] = [
           webhook_id: webhookId,
           name: webhookName("New name").optional(),
           webhook_url: webhookUrl("New HTTPS receiver URL (lead data is sent to it)").optional(),
-          event_types: eventList.optional().describe("Events to send (replaces the current list)"),
+          event_types: eventList(UPDATE_EVENTS).optional().describe("Events to send, as the update page names them (replaces the current list)"),
           categories: z
             .array(z.union([z.number().int().positive(), text("Category name", 100)]))
             .max(100)

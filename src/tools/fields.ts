@@ -57,15 +57,19 @@ export const limit = (max: number, fallback?: number) => {
 
 export const page = () => z.number().int().min(1).max(10_000).optional().describe("Page number (≥ 1)");
 
+const DOMAIN_NAME = /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/;
+
 /** A company domain such as example.com (no scheme, no path). */
 export const domain = (what = "Company domain, e.g. example.com") =>
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(253)
-    .regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, "expected a bare domain like example.com")
-    .describe(what);
+  z.string().trim().toLowerCase().max(253).regex(DOMAIN_NAME, "expected a bare domain like example.com").describe(what);
+
+/**
+ * A custom tracking domain, the host name a mailbox's tracked links point at
+ * (SmartLead's custom_tracking_url: the docs' examples are bare hosts such as
+ * track.example.com, despite the field's name).
+ */
+export const trackingDomain = (what = "Custom tracking domain for links, e.g. track.example.com (no scheme or path)") =>
+  z.string().trim().toLowerCase().max(253).regex(DOMAIN_NAME, "expected a tracking domain like track.example.com (no scheme or path)").describe(what);
 
 /** Requires at least one of the named fields to be present. */
 export function atLeastOne<T extends z.ZodObject>(schema: T, fields: readonly (keyof z.infer<T> & string)[]) {

@@ -12,6 +12,7 @@ import { parseConfig } from "../../src/config";
 import { pathParams } from "../../src/tools/forward";
 import { ALL_TOOLS, DEFAULT_TOOL_NAMES, listing, resolveSelection, TOOLSETS } from "../../src/tools/registry";
 import { TOOLSET_IDS, TOOLSET_INFO } from "../../src/tools/toolsets";
+import { UPSTREAMS } from "../../src/upstream/hosts";
 import { VERSION } from "../../src/version";
 
 interface CatalogEntry {
@@ -157,6 +158,34 @@ describe("coverage of the catalogs", () => {
   test("every required SmartLead endpoint has a tool", () => {
     const missing = (smartlead.endpoints as CatalogEntry[]).filter((e) => e.tier === "required" && !offered.has(e.id)).map((e) => e.id);
     assert.deepEqual(missing, []);
+  });
+});
+
+describe("documented rate limits", () => {
+  test("SmartLead's tiers in upstream/hosts.ts are the catalog's, figure for figure", () => {
+    const documented = smartlead.rateLimits.tiers as Record<string, Record<string, number | string>>;
+    const published = Object.entries(documented).filter(([, t]) => Object.values(t).every((v) => typeof v === "number"));
+    const custom = Object.entries(documented).filter(([, t]) => Object.values(t).every((v) => v === "custom"));
+    assert.deepEqual(UPSTREAMS.smartlead.rateLimits.tiers, Object.fromEntries(published));
+    assert.deepEqual(
+      UPSTREAMS.smartlead.rateLimits.customTiers,
+      custom.map(([name]) => name),
+    );
+    assert.equal(published.length + custom.length, Object.keys(documented).length, "every documented tier is either published or custom");
+    for (const header of Object.values(UPSTREAMS.smartlead.rateLimits.headers)) assert.ok(header in smartlead.rateLimits.headers, header);
+  });
+
+  test("LeadMagic publishes no figures, only headers; hosts.ts claims none", () => {
+    assert.deepEqual(UPSTREAMS.leadmagic.rateLimits.tiers, {});
+    assert.equal(leadmagic.rateLimits, undefined, "the LeadMagic catalog now documents limits: record them in upstream/hosts.ts");
+    // The catalog abbreviates the three headers as "RateLimit-Limit/Remaining/Reset".
+    const named = (leadmagic.notes as string[]).join(" ").match(/RateLimit-(\w+)\/(\w+)\/(\w+)/);
+    assert.ok(named, "the catalog names LeadMagic's rate-limit headers");
+    const { limit, remaining, reset } = UPSTREAMS.leadmagic.rateLimits.headers;
+    assert.deepEqual(
+      [limit, remaining, reset],
+      named.slice(1).map((h) => `RateLimit-${h}`),
+    );
   });
 });
 

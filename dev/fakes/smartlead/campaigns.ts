@@ -47,6 +47,9 @@ function campaignObject(c: FakeCampaign, withTags: boolean): Record<string, unkn
   };
 }
 
+/** What POST /campaigns/{id}/schedule needs, flat. */
+const SCHEDULE_FIELDS = ["timezone", "days_of_the_week", "start_hour", "end_hour", "min_time_btw_emails", "max_new_leads_per_day"] as const;
+
 const find = (id: string) => FAKE_CAMPAIGNS.find((c) => String(c.id) === id);
 const notFound = () => ({ status: 404, body: { error: "Campaign not found - Invalid campaign_id." } });
 const tags = (req: RecordedRequest) => req.query.include_tags === "true";
@@ -141,20 +144,19 @@ export const CAMPAIGNS_ROUTES: BaseRoute[] = [
             subject: "Quick question about {{company_name}}",
             email_body: "<p>Hi {{first_name}},</p><p>I noticed {{company_name}} is hiring…</p>",
             seq_delay_details: { delayInDays: 0 },
+            // Variants as get-sequences.mdx shows them: {id, variant_name, subject, email_body}.
             sequence_variants: [
               {
                 id: 5001,
                 subject: "Quick question about {{company_name}}",
                 email_body: "<p>Hi {{first_name}}…</p>",
-                variant_label: "A",
-                variant_distribution_percentage: 50,
+                variant_name: "Variant A",
               },
               {
                 id: 5002,
                 subject: "{{first_name}}, a thought",
                 email_body: "<p>Hey {{first_name}}…</p>",
-                variant_label: "B",
-                variant_distribution_percentage: 50,
+                variant_name: "Variant B",
               },
             ],
           },
@@ -179,7 +181,12 @@ export const CAMPAIGNS_ROUTES: BaseRoute[] = [
     path: "/campaigns/{campaign_id}/sequences",
     reply: (req, p) => {
       if (!find(p.campaign_id!)) return notFound();
-      const steps = ((req.body as { sequences?: { seq_number: number; subject?: string; email_body?: string }[] })?.sequences ?? []).map((s, i) => ({
+      type Step = { seq_number?: number; subject?: string; email_body?: string; seq_delay_details?: { delay_in_days?: number } };
+      const sent = (req.body as { sequences?: Step[] } | undefined)?.sequences ?? [];
+      // update-sequences.mdx: seq_number, email_body and seq_delay_details.delay_in_days are required in every step.
+      const bad = sent.findIndex((s) => typeof s.seq_number !== "number" || !s.email_body || typeof s.seq_delay_details?.delay_in_days !== "number");
+      if (bad >= 0) return { status: 400, body: { ok: false, message: `sequences[${bad}] needs seq_number, email_body and seq_delay_details.delay_in_days` } };
+      const steps = sent.map((s, i) => ({
         id: 2000 + i,
         seq_number: s.seq_number,
         subject: s.subject ?? "",
@@ -192,7 +199,13 @@ export const CAMPAIGNS_ROUTES: BaseRoute[] = [
     base: "smartlead",
     method: "POST",
     path: "/campaigns/{campaign_id}/schedule",
-    reply: (_req, p) => (find(p.campaign_id!) ? { body: { ok: true } } : notFound()),
+    // The flat body; the backend refuses a schedule that lacks any of the six fields (catalog notes).
+    reply: (req, p) => {
+      if (!find(p.campaign_id!)) return notFound();
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const missing = SCHEDULE_FIELDS.find((f) => body[f] === undefined || body[f] === null);
+      return missing ? { status: 400, body: { ok: false, message: `"${missing}" is required` } } : { body: { ok: true } };
+    },
   },
   {
     base: "smartlead",

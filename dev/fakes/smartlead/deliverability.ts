@@ -214,7 +214,12 @@ export const DELIVERABILITY_ROUTES: BaseRoute[] = [
   ),
   route("PUT", "/spam-test/{spamTestId}/stop", () => body({ message: "Test stopped successfully" })),
   route("GET", "/spam-test/folder", () => body([folder(12, "Q1 2026 Tests"), folder(13, "Archive")])),
-  route("POST", "/spam-test/folder", (req) => body(folder(14, String((req.body as { name?: string } | undefined)?.name ?? "")))),
+  // The docs' requests name the folder folderName; the answer is a bare folder object that calls it name.
+  route("POST", "/spam-test/folder", (req) => {
+    const folderName = (req.body as { folderName?: unknown } | undefined)?.folderName;
+    if (typeof folderName !== "string" || !folderName.trim()) return { status: 400, body: { message: '"folderName" is required' } };
+    return body(folder(14, folderName));
+  }),
   route("GET", "/spam-test/folder/{folderId}", (_req, p) => body(folder(Number(p.folderId), "Q1 2026 Tests"))),
   route("DELETE", "/spam-test/folder/{folderId}", () => body({ message: "Folder deleted successfully" })),
   // Last, so its {spamTestId} segment never shadows /spam-test/folder.

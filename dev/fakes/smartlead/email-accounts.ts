@@ -92,6 +92,8 @@ export const EMAIL_ACCOUNTS_ROUTES: BaseRoute[] = [
     path: "/email-accounts/save",
     reply: (req) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
+      // add-smtp.mdx marks warmup_enabled required.
+      if (typeof body.warmup_enabled !== "boolean") return { status: 400, body: { ok: false, message: '"warmup_enabled" is required' } };
       const id = typeof body.id === "number" ? body.id : 3021;
       return {
         body: {

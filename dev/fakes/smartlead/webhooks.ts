@@ -5,7 +5,8 @@ const campaignWebhook = (campaignId: number) => ({
   id: 456,
   name: "CRM Integration",
   webhook_url: "https://crm.example.com/smartlead-webhook",
-  event_types: ["EMAIL_REPLY", "EMAIL_OPEN"],
+  // campaigns/get-webhooks.mdx names the events as its save page does.
+  event_types: ["LEAD_REPLIED", "LEAD_OPENED"],
   categories: [],
   email_campaign_id: campaignId,
   is_active: true,

@@ -68,7 +68,7 @@ export const INBOX_ACTION_TOOLS: ToolDefinition[] = [
       "Forwards a campaign email thread to other people, optionally with your own note and subject. Sends real email; two-step: the first call returns a preview and a token.",
     catalogId: "sl.post_campaigns_by_campaign_id_forward_email",
     kind: "send",
-    // The catalog lists no body; the docs page documents this one, which is what we send.
+    // Body per inbox/forward.mdx; the route's other page (campaigns/forward-email.mdx) is still a placeholder.
     input: z
       .object({
         campaign_id: campaignId,

@@ -1,7 +1,7 @@
 /** SmartLead leads in campaigns: list, bulk add, find, update, category, pause, resume, unsubscribe, complete, delete, export, message history and activity. */
 import { z } from "zod";
 import type { ToolDefinition } from "../../tools/define";
-import { datetime, email, id, limit, offset } from "../../tools/fields";
+import { datetime, email, id, limit, offset, url } from "../../tools/fields";
 import { defaultShape } from "../../tools/shape";
 import { toolset } from "../../tools/toolset";
 import { campaignId, emailAccountId, leadId } from "../fields";
@@ -151,7 +151,17 @@ export const CAMPAIGN_LEADS_TOOLS: ToolDefinition[] = [
       "Updates a lead's contact fields and custom fields (merged into the existing ones). email is required even when unchanged; the change applies to the lead in every campaign.",
     catalogId: "sl.post_campaigns_by_campaign_id_leads_by_lead_id",
     kind: "update",
-    input: z.object({ campaign_id: campaignId, lead_id: leadId, email: email("Lead's email address (required, even if unchanged)"), ...leadFields }).strict(),
+    input: z
+      .object({
+        campaign_id: campaignId,
+        lead_id: leadId,
+        email: email("Lead's email address (required, even if unchanged)"),
+        ...leadFields,
+        // One lead, typed by hand or by a model: its company URL is checked before it is saved. (Bulk imports keep the
+        // lenient field: one malformed cell of a CSV row must not refuse thousands of leads.)
+        company_url: url("Company website URL, e.g. https://acme.com").optional(),
+      })
+      .strict(),
     output: okResult,
   }),
   t.post("/campaigns/{campaign_id}/leads/{lead_id}/category", {

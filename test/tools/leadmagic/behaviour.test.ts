@@ -67,8 +67,12 @@ describe("field formats are checked", () => {
     await rejected("leadmagic_find_jobs", { experience_level: "junior" }, "experience_level");
     await rejected("leadmagic_find_jobs", { per_page: 51 }, "per_page");
     await rejected("leadmagic_find_jobs", { page: 0 }, "page");
-    await rejected("leadmagic_find_employees", { company_name: "Example", per_page: 0 }, "per_page");
-    await rejected("leadmagic_find_employees", { company_name: "Example", page: 1.5 }, "page");
+    await rejected("leadmagic_find_employees", { company_name: "Example", limit: 0 }, "limit");
+    await rejected("leadmagic_find_employees", { company_name: "Example", limit: 51 }, "limit");
+    await rejected("leadmagic_find_employees", { company_name: "Example", limit: 2.5 }, "limit");
+    // The employee finder takes no page offsets: page and per_page are not arguments of it.
+    await expectInvalid(client, stack.fakes, "leadmagic_find_employees", { company_name: "Example", page: 2 }, /"page"/);
+    await expectInvalid(client, stack.fakes, "leadmagic_find_employees", { company_name: "Example", per_page: 10 }, /"per_page"/);
     await rejected("leadmagic_get_analytics_day", { date: "31/01/2026" }, "date");
     await rejected("leadmagic_find_email", { first_name: "J".repeat(101), last_name: "Doe", domain: "example.com" }, "first_name");
     await rejected("leadmagic_find_role", { company_name: "Example" }, "job_title");

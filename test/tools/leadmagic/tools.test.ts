@@ -127,12 +127,18 @@ const CASES: ToolCase[] = [
   },
   {
     tool: "leadmagic_find_employees",
-    args: { company_name: "Example", page: 1, per_page: 2 },
-    expect: lm("POST", "/v1/people/employee-finder", { company_name: "Example", page: 1, per_page: 2 }),
+    args: { company_name: "Example", limit: 2 },
+    expect: lm("POST", "/v1/people/employee-finder", { company_name: "Example", limit: 2 }),
     check: (r) => {
       assert.equal(data(r).returned_count, 2);
       assert.equal(data(r).credits_consumed, 0.1);
     },
+  },
+  {
+    // Without a limit the default is sent, so the charge is capped at 20 employees.
+    tool: "leadmagic_find_employees",
+    args: { company_name: "Example" },
+    expect: lm("POST", "/v1/people/employee-finder", { company_name: "Example", limit: 20 }),
   },
   {
     tool: "leadmagic_detect_job_change",

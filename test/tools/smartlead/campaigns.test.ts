@@ -91,31 +91,14 @@ const CASES: ToolCase[] = [
     args: {
       campaign_id: 102,
       sequences: [
-        {
-          seq_number: 1,
-          delay_in_days: 0,
-          seq_variants: [
-            { subject: "Hi {{first_name}}", email_body: "<p>A</p>", variant_label: "A", variant_distribution_percentage: 50 },
-            { id: 5002, subject: "Hello {{first_name}}", email_body: "<p>B</p>", variant_label: "B", variant_distribution_percentage: 50 },
-          ],
-          variant_distribution_type: "MANUAL_PERCENTAGE",
-        },
+        { seq_number: 1, subject: "Hi {{first_name}}", email_body: "<p>A</p>", delay_in_days: 0 },
         { id: 1002, seq_number: 2, subject: "", email_body: "<p>Following up</p>", delay_in_days: 3 },
       ],
     },
     expect: sl("POST", "/campaigns/102/sequences", {
       body: {
         sequences: [
-          {
-            id: null,
-            seq_number: 1,
-            variant_distribution_type: "MANUAL_PERCENTAGE",
-            seq_delay_details: { delay_in_days: 0 },
-            seq_variants: [
-              { id: null, subject: "Hi {{first_name}}", email_body: "<p>A</p>", variant_label: "A", variant_distribution_percentage: 50 },
-              { id: 5002, subject: "Hello {{first_name}}", email_body: "<p>B</p>", variant_label: "B", variant_distribution_percentage: 50 },
-            ],
-          },
+          { id: null, seq_number: 1, subject: "Hi {{first_name}}", email_body: "<p>A</p>", seq_delay_details: { delay_in_days: 0 } },
           { id: 1002, seq_number: 2, subject: "", email_body: "<p>Following up</p>", seq_delay_details: { delay_in_days: 3 } },
         ],
       },
@@ -184,16 +167,16 @@ const CASES: ToolCase[] = [
   },
   {
     tool: "smartlead_save_campaign_webhook",
-    args: { campaign_id: 101, name: "CRM", webhook_url: "https://crm.example.com/hook", event_types: ["EMAIL_REPLY", "EMAIL_BOUNCE"] },
+    args: { campaign_id: 101, name: "CRM", webhook_url: "https://crm.example.com/hook", event_types: ["LEAD_REPLIED", "LEAD_BOUNCED"] },
     expect: sl("POST", "/campaigns/101/webhooks", {
-      body: { id: null, name: "CRM", webhook_url: "https://crm.example.com/hook", event_types: ["EMAIL_REPLY", "EMAIL_BOUNCE"] },
+      body: { id: null, name: "CRM", webhook_url: "https://crm.example.com/hook", event_types: ["LEAD_REPLIED", "LEAD_BOUNCED"] },
     }),
   },
   {
     tool: "smartlead_save_campaign_webhook",
-    args: { campaign_id: 101, id: 456, name: "CRM v2", webhook_url: "https://crm.example.com/hook2", event_types: ["EMAIL_SENT"] },
+    args: { campaign_id: 101, id: 456, name: "CRM v2", webhook_url: "https://crm.example.com/hook2", event_types: ["LEAD_UNSUBSCRIBED"] },
     expect: sl("POST", "/campaigns/101/webhooks", {
-      body: { id: 456, name: "CRM v2", webhook_url: "https://crm.example.com/hook2", event_types: ["EMAIL_SENT"] },
+      body: { id: 456, name: "CRM v2", webhook_url: "https://crm.example.com/hook2", event_types: ["LEAD_UNSUBSCRIBED"] },
     }),
   },
   {
@@ -243,8 +226,8 @@ const CASES: ToolCase[] = [
   },
   {
     tool: "smartlead_update_webhook",
-    args: { webhook_id: 456, name: "Renamed", event_types: ["EMAIL_SENT", "EMAIL_BOUNCE"], categories: [] },
-    expect: sl("PUT", "/webhook/update/456", { body: { name: "Renamed", event_types: ["EMAIL_SENT", "EMAIL_BOUNCE"], categories: [] } }),
+    args: { webhook_id: 456, name: "Renamed", event_types: ["EMAIL_SENT", "EMAIL_BOUNCED"], categories: [] },
+    expect: sl("PUT", "/webhook/update/456", { body: { name: "Renamed", event_types: ["EMAIL_SENT", "EMAIL_BOUNCED"], categories: [] } }),
   },
   {
     tool: "smartlead_delete_webhook",
@@ -441,8 +424,16 @@ describe("input validation", () => {
     { tool: "smartlead_update_campaign_schedule", args: { ...schedule(), days_of_the_week: [1, 1] }, field: "days_of_the_week" },
     { tool: "smartlead_update_campaign_schedule", args: { ...schedule(), max_new_leads_per_day: 0 }, field: "max_new_leads_per_day" },
     { tool: "smartlead_update_campaign_schedule", args: { ...schedule(), schedule_start_time: "tomorrow" }, field: "schedule_start_time" },
+    // All six scheduling fields are required: the backend refuses a schedule without any of them.
+    ...(["timezone", "days_of_the_week", "start_hour", "end_hour", "min_time_btw_emails", "max_new_leads_per_day"] as const).map((field) => ({
+      tool: "smartlead_update_campaign_schedule",
+      args: Object.fromEntries(Object.entries(schedule()).filter(([k]) => k !== field)),
+      field,
+    })),
     { tool: "smartlead_update_campaign_settings", args: { campaign_id: 101 }, field: "name" },
-    { tool: "smartlead_update_campaign_settings", args: { campaign_id: 101, stop_lead_settings: "NEVER" }, field: "stop_lead_settings" },
+    // No closed list (the docs disagree), but a setting name is one upper-case token.
+    { tool: "smartlead_update_campaign_settings", args: { campaign_id: 101, stop_lead_settings: "when they reply" }, field: "stop_lead_settings" },
+    { tool: "smartlead_update_campaign_settings", args: { campaign_id: 101, stop_lead_settings: "never" }, field: "stop_lead_settings" },
     { tool: "smartlead_update_campaign_settings", args: { campaign_id: 101, track_settings: ["TRACK_OPENS"] }, field: "track_settings.0" },
     {
       tool: "smartlead_save_campaign_sequences",
@@ -460,6 +451,15 @@ describe("input validation", () => {
       field: "sequences.0.email_body",
     },
     {
+      // Variants are not sent until the docs settle their field names.
+      tool: "smartlead_save_campaign_sequences",
+      args: {
+        campaign_id: 101,
+        sequences: [{ seq_number: 1, email_body: "x", delay_in_days: 0, seq_variants: [{ subject: "s", email_body: "b", variant_label: "A" }] }],
+      },
+      field: "sequences.0",
+    },
+    {
       tool: "smartlead_save_campaign_sequences",
       args: { campaign_id: 101, sequences: Array.from({ length: 21 }, (_, i) => ({ seq_number: (i % 20) + 1, email_body: "x", delay_in_days: 1 })) },
       field: "sequences",
@@ -471,8 +471,21 @@ describe("input validation", () => {
     },
     {
       tool: "smartlead_save_campaign_webhook",
-      args: { campaign_id: 101, name: "CRM", webhook_url: "https://crm.example.com/hook", event_types: ["LEAD_REPLIED"] },
+      // This route's page names events LEAD_*; the backend names of webhooks/create.mdx are not its names.
+      args: { campaign_id: 101, name: "CRM", webhook_url: "https://crm.example.com/hook", event_types: ["EMAIL_REPLY"] },
       field: "event_types.0",
+    },
+    { tool: "smartlead_update_webhook", args: { webhook_id: 4, event_types: ["EMAIL_REPLY"] }, field: "event_types.0" },
+    {
+      // Configured per user outside the webhook API (webhooks/events.mdx).
+      tool: "smartlead_create_webhook",
+      args: { webhook_url: "https://h.example.com", association_type: "user", event_type_map: { EMAIL_ACCOUNT_DISCONNECTED: true } },
+      field: "event_type_map",
+    },
+    {
+      tool: "smartlead_create_webhook",
+      args: { webhook_url: "https://h.example.com", association_type: "user", event_type: "LEAD_REPLIED" },
+      field: "event_type",
     },
     { tool: "smartlead_update_webhook", args: { webhook_id: 4, webhook_url: "http://x.example.com" }, field: "webhook_url" },
     {
@@ -497,7 +510,15 @@ describe("input validation", () => {
 });
 
 function schedule(): Record<string, unknown> {
-  return { campaign_id: 101, timezone: "Europe/London", days_of_the_week: [1, 2, 3], start_hour: "08:00", end_hour: "16:00" };
+  return {
+    campaign_id: 101,
+    timezone: "Europe/London",
+    days_of_the_week: [1, 2, 3],
+    start_hour: "08:00",
+    end_hour: "16:00",
+    min_time_btw_emails: 10,
+    max_new_leads_per_day: 50,
+  };
 }
 
 describe("confirmation", () => {

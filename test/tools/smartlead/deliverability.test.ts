@@ -111,8 +111,10 @@ const CASES: ToolCase[] = [
   get("smartlead_list_placement_folders", { name: "Q1" }, "/spam-test/folder", { limit: "10", offset: "0", name: "Q1" }),
   {
     tool: "smartlead_create_placement_folder",
-    args: { name: "Q2 2026 Tests" },
-    expect: { host: "smartdelivery", method: "POST", path: "/spam-test/folder", body: { name: "Q2 2026 Tests" } },
+    args: { folderName: "Q2 2026 Tests" },
+    expect: { host: "smartdelivery", method: "POST", path: "/spam-test/folder", body: { folderName: "Q2 2026 Tests" } },
+    // The request says folderName, the answer calls it name.
+    check: (r) => assert.deepEqual([(r.structuredContent as { id: number }).id, (r.structuredContent as { name: string }).name], [14, "Q2 2026 Tests"]),
   },
   get("smartlead_get_placement_folder", { folderId: 12 }, "/spam-test/folder/12"),
   {
@@ -196,6 +198,9 @@ describe("Smart Delivery tools over MCP", () => {
       args: { ...SCHEDULED, test_end_date: "2026-03-01" },
       field: "test_end_date",
     },
+    { why: "a folder without a folderName", tool: "smartlead_create_placement_folder", args: {}, field: "folderName" },
+    { why: "name instead of folderName", tool: "smartlead_create_placement_folder", args: { name: "Q2 2026 Tests" }, field: "folderName" },
+    { why: "a blank folderName", tool: "smartlead_create_placement_folder", args: { folderName: "  " }, field: "folderName" },
     { why: "a non-integer test id", tool: "smartlead_get_placement_dkim_report", args: { spamTestId: "../folder" }, field: "spamTestId" },
     { why: "an unknown test type", tool: "smartlead_list_placement_tests", args: { testType: "scheduled" }, field: "testType" },
     { why: "a page over 100", tool: "smartlead_get_placement_mailbox_summary", args: { limit: 101 }, field: "limit" },

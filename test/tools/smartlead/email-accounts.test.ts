@@ -186,6 +186,16 @@ describe("validation", () => {
     const { password: _p, ...rest } = SAVE_ARGS;
     return expectInvalid("smartlead_save_email_account", rest, "password");
   });
+  test("missing warmup_enabled (required by the docs)", () => {
+    const { warmup_enabled: _w, ...rest } = SAVE_ARGS;
+    return expectInvalid("smartlead_save_email_account", rest, "warmup_enabled");
+  });
+  for (const bad of ["not a url", "https://track.example.com/click", "track..example.com"]) {
+    test(`tracking domain ${JSON.stringify(bad)} on save`, () =>
+      expectInvalid("smartlead_save_email_account", { ...SAVE_ARGS, custom_tracking_url: bad }, "custom_tracking_url"));
+    test(`tracking domain ${JSON.stringify(bad)} on update`, () =>
+      expectInvalid("smartlead_update_email_account", { email_account_id: 1, custom_tracking_url: bad }, "custom_tracking_url"));
+  }
   test("warmup ramp-up below 5", () =>
     expectInvalid("smartlead_update_email_account_warmup", { email_account_id: 1, warmup_enabled: true, daily_rampup: 3 }, "daily_rampup"));
   test("warmup per day above 50", () =>

@@ -510,6 +510,10 @@ describe("bad input is refused before anything is sent", () => {
 
   test("a non-ISO date", () => rejected("smartlead_list_campaign_leads", { campaign_id: CAMPAIGN, created_at_gt: "last week" }, /created_at_gt/));
 
+  for (const bad of ["not a url", "acme", "ftp://acme.com"]) {
+    test(`updating a lead with company_url ${JSON.stringify(bad)}`, () =>
+      rejected("smartlead_update_campaign_lead", { campaign_id: CAMPAIGN, lead_id: LEAD, email: "john@example.com", company_url: bad }, /^company_url\b/));
+  }
   test("a non-integer campaign id", () => rejected("smartlead_list_campaign_leads", { campaign_id: "../campaigns" }, /campaign_id/));
 
   test("an invalid lookup email", () => rejected("smartlead_get_lead_by_email", { email: "john at example" }, /email/));
