@@ -34,8 +34,8 @@ export function toolTables(): string {
     );
     for (const t of tools) {
       const star = defaults.has(t.name) ? " ★" : "";
-      const host = HOSTS[t.base].product ? `${HOSTS[t.base].product} ` : "";
-      out.push(`| \`${t.name}\`${star} | ${host}\`${t.method} ${t.path}\` | ${t.effect} | ${cost(t)} | ${t.confirm ? "yes" : ""} |`);
+      const endpoint = t.base === "local" ? "this server" : `${HOSTS[t.base].product ? `${HOSTS[t.base].product} ` : ""}\`${t.method} ${t.path}\``;
+      out.push(`| \`${t.name}\`${star} | ${endpoint} | ${t.effect} | ${cost(t)} | ${t.confirm ? "yes" : ""} |`);
     }
     out.push("");
   }

@@ -45,7 +45,7 @@ function invalidInput(error: z.ZodError): ToolError {
 
 export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: CallContext): Promise<CallToolResult> {
   const started = Date.now();
-  const upstream = upstreamOf(tool.base);
+  const upstream = tool.base === "local" ? "local" : upstreamOf(tool.base);
   let outcome: "ok" | "error" | "preview" = "ok";
   let status: number | undefined;
   let attempts: number | undefined;
@@ -71,7 +71,9 @@ export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: Call
             `This call would make more than ${MAX_UPSTREAM_REQUESTS_PER_CALL} upstream requests; split it into smaller calls.`,
           );
         }
-        const response = await client.request({ ...request, base: request.base ?? tool.base });
+        const base = request.base ?? (tool.base === "local" ? undefined : tool.base);
+        if (!base) throw new Error(`${tool.name} runs locally and must name the host of each request`);
+        const response = await client.request({ ...request, base });
         status = response.status;
         attempts = (attempts ?? 0) + response.attempts;
         return response;
@@ -146,7 +148,9 @@ async function preview(tool: ToolDefinition, args: Args, ctx: CallContext): Prom
   if (spec.lookup) {
     try {
       const client = new UpstreamClient(ctx.config, { retryable: true, hasSideEffects: false }, ctx.deps);
-      const found = await client.request({ base: spec.lookup.base ?? tool.base, method: "GET", path: fillPath(spec.lookup.path, args) });
+      const base = spec.lookup.base ?? (tool.base === "local" ? undefined : tool.base);
+      if (!base) throw new ToolError("upstream_bad_response", "This preview's lookup names no host.");
+      const found = await client.request({ base, method: "GET", path: fillPath(spec.lookup.path, args) });
       if (found.data && typeof found.data === "object" && !Array.isArray(found.data)) {
         const record = found.data as Record<string, unknown>;
         data.target = Object.fromEntries(spec.lookup.pick.filter((k) => k in record).map((k) => [k, record[k]]));

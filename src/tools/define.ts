@@ -9,11 +9,11 @@
  */
 import type { z } from "zod";
 import type { HttpMethod, UpstreamCall, UpstreamResponse } from "../upstream/client";
-import type { Base } from "../upstream/hosts";
+import type { Base, ToolHost } from "../upstream/hosts";
 import type { ToolsetId } from "./toolsets";
 
 export type { HttpMethod } from "../upstream/client";
-export type { Base } from "../upstream/hosts";
+export type { Base, ToolHost } from "../upstream/hosts";
 
 /**
  * What a call does in the world:
@@ -108,11 +108,11 @@ export interface ToolDefinition {
   /** What clients see: the entry's description, then its cost sentence. */
   description: string;
   toolset: ToolsetId;
-  /** The endpoint's id in ../shared/reference/*-endpoints.json (the contract). */
+  /** The endpoint's id in ../shared/reference/*-endpoints.json (the contract); "" for a local tool. */
   catalogId: string;
-  base: Base;
+  base: ToolHost;
   method: HttpMethod;
-  /** Path below the base URL, with {name} placeholders filled from same-named inputs. */
+  /** Path below the base URL, with {name} placeholders filled from same-named inputs ("" for a local tool). */
   path: string;
   /** Input schema; a z.object, possibly with refinements ("at least one of"). */
   input: z.ZodType<Args>;

@@ -5,7 +5,7 @@
 import type { UpstreamCall } from "../upstream/client";
 import { ToolError } from "../upstream/errors";
 import { upstreamLabel } from "../upstream/hosts";
-import type { Args, RunContext, ToolDefinition, ToolOutcome } from "./define";
+import type { Args, Base, RunContext, ToolDefinition, ToolOutcome } from "./define";
 import { withoutSecrets } from "./secrets";
 import { defaultShape, listResult, withUsage } from "./shape";
 
@@ -41,7 +41,8 @@ function queryValue(value: unknown): string | readonly string[] {
 }
 
 /** Splits validated arguments into path, query and body, as the definition says. */
-export function buildCall(tool: ToolDefinition, args: Args): UpstreamCall & { base: ToolDefinition["base"] } {
+export function buildCall(tool: ToolDefinition, args: Args): UpstreamCall & { base: Base } {
+  if (tool.base === "local") throw new Error(`${tool.name} runs locally: it has no upstream request to build`);
   const inPath = new Set(pathParams(tool.path));
   const queryNames = new Set(tool.query ?? (tool.method === "GET" || tool.method === "DELETE" ? Object.keys(args).filter((k) => !inPath.has(k)) : []));
   const query: Record<string, string | readonly string[]> = {};
@@ -62,9 +63,13 @@ export async function forward(tool: ToolDefinition, args: Args, ctx: RunContext)
   const response = await ctx.call(buildCall(tool, args));
   if (tool.effect === "read" && response.data === null) {
     // A read that answers nothing has not answered: say so rather than report an empty success.
-    throw new ToolError("upstream_bad_response", `${upstreamLabel(tool.base)} answered HTTP ${response.status} with an empty body where data was expected.`, {
-      status: response.status,
-    });
+    throw new ToolError(
+      "upstream_bad_response",
+      `${upstreamLabel(tool.base as Base)} answered HTTP ${response.status} with an empty body where data was expected.`,
+      {
+        status: response.status,
+      },
+    );
   }
   // Mailbox credentials never reach a result, whichever tool's answer carries them.
   const data = withoutSecrets(response.data);

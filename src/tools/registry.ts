@@ -89,7 +89,7 @@ export function resolveSelection(toolsetsParam: string | null, readOnlyParam: st
   const chosen = names.includes("all") ? ALL_TOOLS : names.filter(known).flatMap((n) => TOOLSETS.get(n)!);
   const tools = new Map<string, ToolDefinition>();
   for (const tool of chosen) {
-    if (!upstreams[upstreamOf(tool.base)]) continue;
+    if (tool.base !== "local" && !upstreams[upstreamOf(tool.base)]) continue;
     if (readOnly && !tool.annotations.readOnlyHint) continue;
     if (tool.admin && !config.adminTools) continue;
     tools.set(tool.name, tool);

@@ -41,8 +41,14 @@ export type Entry = Shared & ByKind & Admin;
 /** A GET entry is a free read unless it says otherwise. */
 export type GetEntry = Entry | (Shared & { kind?: undefined; cost?: undefined; confirm?: undefined; admin?: undefined });
 
+/** A tool that runs in this server (a toolset whose base is "local"): no endpoint, no catalog entry; `run` does the work. */
+export type LocalEntry = Omit<Shared, "catalogId" | "query" | "body" | "textResponse" | "list" | "run"> &
+  ByKind &
+  Admin & { run: NonNullable<ToolDefinition["run"]> };
+
 export interface Toolset {
   id: ToolsetId;
+  local(entry: LocalEntry): ToolDefinition;
   get(path: string, entry: GetEntry): ToolDefinition;
   post(path: string, entry: Entry): ToolDefinition;
   put(path: string, entry: Entry): ToolDefinition;
@@ -71,6 +77,8 @@ export function toolset(id: ToolsetId): Toolset {
     };
   return {
     id,
+    // Local tools touch nothing outside this server unless their entry says so (openWorldHint).
+    local: (entry) => make("POST")("", { ...entry, catalogId: "", annotations: { openWorldHint: false, ...entry.annotations } } as Entry),
     get: (path, entry) => make("GET")(path, { ...entry, kind: entry.kind ?? "read" } as Entry),
     post: make("POST"),
     put: make("PUT"),

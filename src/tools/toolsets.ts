@@ -4,10 +4,11 @@
  * its toolset by this id, never by a free string. The curated `default`
  * selection is a view across them (see ./registry.ts).
  */
-import type { Base } from "../upstream/hosts";
+import type { ToolHost } from "../upstream/hosts";
 
 export interface ToolsetInfo {
-  base: Base;
+  /** The upstream host every tool of the set calls, or "local" for tools that run in this server. */
+  base: ToolHost;
   title: string;
   description: string;
   /** Offered only when asked for by name (or with toolsets=all): never part of the default selection. */

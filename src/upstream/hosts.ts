@@ -113,6 +113,9 @@ export const HOSTS: Readonly<Record<Base, HostInfo>> = {
 
 export const BASES = Object.keys(HOSTS) as Base[];
 
+/** Where a tool runs: against an upstream host, or in this server itself ("local": budgets, tool search, jobs, prompts). */
+export type ToolHost = Base | "local";
+
 export function upstreamOf(base: Base): Upstream {
   return HOSTS[base].upstream;
 }

@@ -35,6 +35,8 @@ for (const e of leadmagic.endpoints as CatalogEntry[]) catalog.set(e.id, { ...e,
 const forbidden = [...smartlead.excluded, ...smartlead.anchorOnlyUnconfirmed].map(
   (r: { base: string; method: string; path: string }) => `${r.base} ${r.method} ${r.path}`,
 );
+/** The tools that call an upstream endpoint (local ones run in this server and have no catalog entry). */
+const UPSTREAM_TOOLS = ALL_TOOLS.filter((t) => t.base !== "local");
 const fullConfig = parseConfig({ SMARTLEAD_API_KEY: "k1", LEADMAGIC_API_KEY: "k2", MCP_ADMIN_TOOLS: "true" } as never);
 
 describe("every tool", () => {
@@ -42,7 +44,7 @@ describe("every tool", () => {
     const names = ALL_TOOLS.map((t) => t.name);
     assert.equal(new Set(names).size, names.length, "duplicate tool names");
     for (const t of ALL_TOOLS) {
-      const prefix = t.base === "leadmagic" ? "leadmagic_" : "smartlead_";
+      const prefix = t.base === "local" ? "gtm_" : t.base === "leadmagic" ? "leadmagic_" : "smartlead_";
       assert.match(t.name, /^[a-z][a-z0-9_]*$/);
       assert.ok(t.name.startsWith(prefix), t.name);
       assert.ok(t.name.length <= 64, t.name);
@@ -51,7 +53,7 @@ describe("every tool", () => {
 
   test("calls exactly its catalog endpoint (method, path, host), never an excluded or unconfirmed route", () => {
     const seen = new Set<string>();
-    for (const t of ALL_TOOLS) {
+    for (const t of UPSTREAM_TOOLS) {
       const entry = catalog.get(t.catalogId);
       assert.ok(entry, `${t.name}: unknown catalog id ${t.catalogId}`);
       assert.equal(t.method, entry.method, `${t.name} method`);
@@ -66,16 +68,17 @@ describe("every tool", () => {
   test("annotations tell the truth", () => {
     for (const t of ALL_TOOLS) {
       const a = t.annotations;
-      const entry = catalog.get(t.catalogId)!;
-      assert.equal(a.openWorldHint, true, t.name);
+      const entry = catalog.get(t.catalogId) ?? {};
+      // Every upstream tool talks to the world; a local one does only when it says so.
+      if (t.base !== "local") assert.equal(a.openWorldHint, true, t.name);
       assert.ok(!(a.readOnlyHint && a.destructiveHint), `${t.name} both read-only and destructive`);
-      if (entry.effect) assert.equal(t.effect, entry.effect, `${t.name} effect`);
+      if ("effect" in entry && entry.effect) assert.equal(t.effect, entry.effect, `${t.name} effect`);
       assert.equal(a.readOnlyHint, t.effect === "read", `${t.name} readOnlyHint`);
       const dangerous = t.effect === "destructive" || t.effect === "sends_email";
       if (dangerous) assert.equal(a.destructiveHint, true, `${t.name} destructiveHint`);
       if (t.effect === "read") assert.equal(a.destructiveHint, false, `${t.name} destructiveHint`);
       if (a.destructiveHint) assert.ok(t.confirm, `${t.name} is destructive: it must ask for confirmation`);
-      if (entry.costsCredits !== undefined) assert.equal(t.costsCredits, entry.costsCredits, `${t.name} costsCredits`);
+      if ("costsCredits" in entry && entry.costsCredits !== undefined) assert.equal(t.costsCredits, entry.costsCredits, `${t.name} costsCredits`);
       if (t.costsCredits) assert.equal(a.idempotentHint, false, `${t.name} spends credits: not idempotent`);
       if (t.costsCredits) assert.ok(t.cost && t.description.endsWith(t.cost.text), `${t.name} spends: its description ends with its cost sentence`);
       if (["delete", "send", "spend"].includes(t.kind)) assert.ok(t.confirm, `${t.name} is a ${t.kind}: it asks for confirmation`);
