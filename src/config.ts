@@ -4,9 +4,22 @@
  * Names here are documented in README.md and .dev.vars.example.
  */
 import { setLogScrubber } from "./log";
+import {
+  type ContactList,
+  METERS,
+  type Meter,
+  parseBudgets,
+  parseCacheDays,
+  parseContactList,
+  parseTokenScopes,
+  type Scope,
+  type UserLimits,
+} from "./policy/settings";
+import { ConfigError, flag, listOf, positiveInt } from "./settings";
 import { BASES, type Base, HOSTS, type Upstream } from "./upstream/hosts";
 import { secretScrubber } from "./upstream/redact";
 
+export { ConfigError } from "./settings";
 export type { Upstream } from "./upstream/hosts";
 
 export const MAX_REQUEST_BYTES_DEFAULT = 1024 * 1024;
@@ -34,9 +47,24 @@ export interface Env {
   SSE_KEEPALIVE_SECONDS?: string;
   RATE_LIMIT_USER_PER_MINUTE?: string;
   RATE_LIMIT_IP_PER_MINUTE?: string;
+  /** Daily budgets per user (`name:amount,*:amount`): LeadMagic credits, SmartProspect credits, Smart Senders domains. */
+  CREDIT_BUDGETS?: string;
+  PROSPECT_BUDGETS?: string;
+  PURCHASE_BUDGETS?: string;
+  /** JSON: what each access token may do (read-only, toolsets, SmartLead clients and campaigns). */
+  MCP_TOKEN_SCOPES?: string;
+  /** Comma-separated addresses and domains no send or lead import may reach. */
+  DO_NOT_CONTACT?: string;
+  ENRICHMENT_CACHE_TTL_DAYS?: string;
   MCP_SSE: DurableObjectNamespace;
   /** Used confirmation tokens (src/tools/confirm-ledger.ts): each token carries out one call. */
   CONFIRM_LEDGER?: DurableObjectNamespace;
+  /** Budget reservations and spend per user and UTC day (src/policy/ledger.ts). Without it budgets cannot be enforced and paid calls are refused. */
+  CREDIT_LEDGER?: DurableObjectNamespace;
+  /** The do-not-contact entries managed with the gtm_* tools (src/policy/contact-list.ts), beside DO_NOT_CONTACT. */
+  CONTACT_LIST?: DurableObjectNamespace;
+  /** Cached LeadMagic results when ENRICHMENT_CACHE_TTL_DAYS > 0 (personal data: see SECURITY.md). */
+  ENRICHMENT_CACHE?: KVNamespace;
   /** OAuth grants, clients and tokens (workers-oauth-provider). Without it OAuth is off; static tokens still work. */
   OAUTH_KV?: KVNamespace;
   /** Rate-limit counters. Without it limits are counted per isolate only. */
@@ -62,6 +90,14 @@ export interface Config {
   /** An idle legacy SSE stream gets a keep-alive comment this often (and a vanished client is noticed). */
   sseKeepaliveSeconds: number;
   rateLimits: { userPerMinute: number; ipPerMinute: number };
+  /** Daily limits per meter; a meter without a setting is unlimited. */
+  budgets: Readonly<Record<Meter, UserLimits | undefined>>;
+  /** Token name → what it may do; a name without an entry may do everything. */
+  scopes: ReadonlyMap<string, Scope>;
+  /** DO_NOT_CONTACT (the managed list lives in the CONTACT_LIST Durable Object). */
+  doNotContact: ContactList;
+  /** ENRICHMENT_CACHE_TTL_DAYS; 0 is off. */
+  enrichmentCacheDays: number;
   /**
    * Removes every secret of this deployment (both upstream keys, the
    * confirmation secret, every access token), in every spelling, from a text:
@@ -74,9 +110,6 @@ export interface AccessToken {
   name: string;
   token: string;
 }
-
-/** Thrown at startup for a configuration that must not run (e.g. a plain-http upstream). */
-export class ConfigError extends Error {}
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
@@ -100,20 +133,6 @@ function baseUrl(name: string, value: string): string {
   return url.href.replace(/\/+$/, "");
 }
 
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === "") return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer`);
-  return n;
-}
-
-function flag(name: string, value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined || value === "") return fallback;
-  if (/^(true|1|yes)$/i.test(value)) return true;
-  if (/^(false|0|no)$/i.test(value)) return false;
-  throw new ConfigError(`${name} must be true or false`);
-}
-
 /** Names become the OAuth user id (which must not contain ":") and appear in logs. */
 export const ACCESS_TOKEN_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 /** Shorter tokens work (a quick local probe may use one) but /health counts them as weak. */
@@ -129,12 +148,7 @@ export function weakTokenNames(tokens: readonly AccessToken[]): string[] {
 /** Parses `name:token,name:token`. Errors name the entry and never echo a token. */
 export function parseAccessTokens(raw: string | undefined): AccessToken[] {
   const out: AccessToken[] = [];
-  if (!raw?.trim()) return out;
-  const entries = raw
-    .split(",")
-    .map((e) => e.trim())
-    .filter((e) => e !== "");
-  entries.forEach((entry, i) => {
+  listOf(raw).forEach((entry, i) => {
     const where = `MCP_ACCESS_TOKENS entry ${i + 1}`;
     const colon = entry.indexOf(":");
     if (colon < 0) throw new ConfigError(`${where} must be name:token`);
@@ -153,10 +167,7 @@ export function parseAccessTokens(raw: string | undefined): AccessToken[] {
 /** ALLOWED_ORIGINS: each entry an origin (scheme://host[:port]), no wildcard. */
 export function parseAllowedOrigins(raw: string | undefined): string[] {
   const out: string[] = [];
-  for (const entry of (raw ?? "")
-    .split(",")
-    .map((e) => e.trim())
-    .filter((e) => e !== "")) {
+  for (const entry of listOf(raw)) {
     let url: URL;
     try {
       url = new URL(entry);
@@ -193,6 +204,7 @@ export function parseConfig(env: Env): Config {
   const keys = { smartlead: secret(env.SMARTLEAD_API_KEY), leadmagic: secret(env.LEADMAGIC_API_KEY) };
   const confirmationSecret = secret(env.CONFIRMATION_SECRET);
   const accessTokens = parseAccessTokens(env.MCP_ACCESS_TOKENS);
+  const names = accessTokens.map((t) => t.name);
   return {
     keys,
     baseUrls,
@@ -211,6 +223,12 @@ export function parseConfig(env: Env): Config {
       userPerMinute: positiveInt("RATE_LIMIT_USER_PER_MINUTE", env.RATE_LIMIT_USER_PER_MINUTE, 120),
       ipPerMinute: positiveInt("RATE_LIMIT_IP_PER_MINUTE", env.RATE_LIMIT_IP_PER_MINUTE, 600),
     },
+    budgets: Object.fromEntries(
+      (Object.keys(METERS) as Meter[]).map((m) => [m, parseBudgets(METERS[m].setting, env[METERS[m].setting], names)]),
+    ) as Config["budgets"],
+    scopes: parseTokenScopes(env.MCP_TOKEN_SCOPES, names),
+    doNotContact: parseContactList(env.DO_NOT_CONTACT),
+    enrichmentCacheDays: parseCacheDays(env.ENRICHMENT_CACHE_TTL_DAYS),
     scrub: secretScrubber([keys.smartlead, keys.leadmagic, confirmationSecret, ...accessTokens.map((t) => t.token)]),
   };
 }

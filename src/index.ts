@@ -16,9 +16,12 @@ import { edgePipeline, NO_TOKENS_REASON } from "./edge/pipeline";
 import { landingPage } from "./landing";
 import { log } from "./log";
 import { mountMcpRoutes } from "./mcp/routes";
+import { policyHealth } from "./policy/health";
 import { VERSION } from "./version";
 
 export { McpSseAgent } from "./mcp/sse";
+export { DoNotContactList } from "./policy/contact-list";
+export { CreditLedger } from "./policy/ledger";
 export { ConfirmationLedger } from "./tools/confirm-ledger";
 
 const app = new Hono<AppEnv>();
@@ -65,6 +68,7 @@ app.get("/health", (c) => {
         user_per_minute: config.rateLimits.userPerMinute,
         ip_per_minute: config.rateLimits.ipPerMinute,
       },
+      policy: policyHealth(config, c.env),
     },
     configured ? 200 : 503,
   );

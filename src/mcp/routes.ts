@@ -14,8 +14,9 @@ import { type AppEnv, type C, limiter, rateLimited, requestBody, waitUntil } fro
 import { jsonRpcError } from "../edge/responses";
 import { resourcePathOf } from "../edge/routes";
 import { log } from "../log";
+import { servicesOf } from "../policy/services";
 import { resolveSelection, type Selection, SelectionError } from "../tools/registry";
-import { sessionState, usedTokensOf } from "./server";
+import { sessionState } from "./server";
 import { SSE_SESSION_NOT_FOUND, type SseProps, sseHandler } from "./sse";
 import { handleStreamableHttp } from "./streamable";
 
@@ -48,9 +49,9 @@ function countUser(c: C, cost: number) {
 }
 
 /** ?toolsets= and ?read_only= pick the tools a connection sees; bad values are a 400, not a silent default. */
-function selectionFor(url: URL, config: Config): Selection | Response {
+function selectionFor(url: URL, config: Config, user: string): Selection | Response {
   try {
-    return resolveSelection(url.searchParams.get("toolsets"), url.searchParams.get("read_only"), config);
+    return resolveSelection(url.searchParams.get("toolsets"), url.searchParams.get("read_only"), config, user);
   } catch (err) {
     if (err instanceof SelectionError) return jsonRpcError(400, err.message, -32602);
     throw err;
@@ -72,7 +73,7 @@ function sessionNotFound(): Response {
 
 async function sse(c: C, request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const selection = selectionFor(url, c.get("config"));
+  const selection = selectionFor(url, c.get("config"), c.get("user"));
   if (selection instanceof Response) return selection;
   const props: SseProps = { toolsets: url.searchParams.get("toolsets"), readOnly: url.searchParams.get("read_only"), user: c.get("user") };
   const exec = c.executionCtx;
@@ -135,9 +136,9 @@ export function mountMcpRoutes(app: Hono<AppEnv>): void {
 
   app.all("/mcp", async (c) => {
     const config = c.get("config");
-    const selection = selectionFor(new URL(c.req.url), config);
+    const selection = selectionFor(new URL(c.req.url), config, c.get("user"));
     if (selection instanceof Response) return selection;
-    const state = sessionState(config, selection, c.get("user"), usedTokensOf(c.env));
+    const state = sessionState(config, selection, c.get("user"), servicesOf(c.env));
     if (c.req.method !== "POST") return handleStreamableHttp(c.req.raw, state);
     const bytes = await requestBody(c);
     if (bytes instanceof Response) return bytes;

@@ -9,10 +9,12 @@ import { Protocol } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import { ErrorCode, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import { z } from "zod";
-import type { Config, Env } from "../config";
+import type { Config } from "../config";
+import type { Services } from "../policy/services";
 import { type CallContext, callTool, confirmerFor } from "../tools/call";
-import { durableUsedTokens, type UsedTokens } from "../tools/confirm";
-import { listing, type Selection } from "../tools/registry";
+import { listing, type Selection, scopeRefusal } from "../tools/registry";
+import { errorResult } from "../tools/results";
+import { ToolError } from "../upstream/errors";
 import { SERVER_NAME, VERSION } from "../version";
 
 export interface SessionState {
@@ -23,22 +25,18 @@ export interface SessionState {
 
 /**
  * What one connection works with, for either transport: the deployment's
- * config, the tools it selected, who is calling, and the ledger of used
- * confirmation tokens (the CONFIRM_LEDGER Durable Object in the Worker).
+ * config, the tools it selected, who is calling, and the state kept beyond one
+ * request (Durable Objects and KV in the Worker: see src/policy/services.ts).
  */
-export function sessionState(config: Config, selection: Selection, user: string, usedTokens?: UsedTokens): SessionState {
-  return { config, selection, call: { config, user, confirmer: confirmerFor(config), usedTokens } };
-}
-
-/** The used-token ledger of a deployment, from its bindings. */
-export function usedTokensOf(env: Env): UsedTokens | undefined {
-  return env.CONFIRM_LEDGER ? durableUsedTokens(env.CONFIRM_LEDGER) : undefined;
+export function sessionState(config: Config, selection: Selection, user: string, services: Services): SessionState {
+  return { config, selection, call: { config, user, confirmer: confirmerFor(config), services } };
 }
 
 const INSTRUCTIONS =
   "Tools for SmartLead (cold-email campaigns, leads, mailboxes, inbox, analytics, deliverability) and LeadMagic (B2B enrichment). " +
   "Tools that delete, stop, or send email return a preview and a confirmation_token first; call again with the token to carry it out. " +
-  "Tools that spend credits say so in their description.";
+  "Tools that spend credits say so in their description; a daily budget may bound them (gtm_get_budget shows what is left). " +
+  "Leads and recipients on the do-not-contact list are never imported or emailed.";
 
 /**
  * One validator per isolate. Without it every Server builds its own Ajv
@@ -94,6 +92,9 @@ export function createMcpServer(state: () => SessionState): Server {
     const s = state();
     const params = callParams(request.params);
     const tool = s.selection.tools.get(params.name);
+    const refusal = tool ? undefined : scopeRefusal(params.name, s.config, s.call.user);
+    // A tool the token's scope rules out is refused as a tool error, the same as when a scope check fails in a call.
+    if (refusal) return errorResult(new ToolError("forbidden", refusal));
     if (!tool) {
       throw new ProtocolError(
         ErrorCode.InvalidParams,

@@ -8,8 +8,9 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { McpAgent } from "agents/mcp";
 import { type Env, getConfig } from "../config";
+import { servicesOf } from "../policy/services";
 import { resolveSelection } from "../tools/registry";
-import { createMcpServer, type SessionState, sessionState, usedTokensOf } from "./server";
+import { createMcpServer, type SessionState, sessionState } from "./server";
 
 /** What the Worker hands each SSE session (set from the URL and the caller's identity). */
 export type SseProps = {
@@ -24,7 +25,7 @@ export class McpSseAgent extends McpAgent<Env, unknown, SseProps> {
   private state_(): SessionState {
     const config = getConfig(this.env);
     const props = this.props ?? { toolsets: null, readOnly: null, user: "anonymous" };
-    return sessionState(config, resolveSelection(props.toolsets, props.readOnly, config), props.user, usedTokensOf(this.env));
+    return sessionState(config, resolveSelection(props.toolsets, props.readOnly, config, props.user), props.user, servicesOf(this.env));
   }
 
   async init(): Promise<void> {}

@@ -215,7 +215,16 @@ const CONTACTS: ToolDefinition[] = [
     description: "Unlocks (fetches emails for) contacts of a search: the first `limit` contacts of filter_id, or the given contact ids.",
     catalogId: "sl.prospect.post_fetch_contacts",
     kind: "spend",
-    cost: { text: "Spends SmartProspect credits per contact; asks for confirmation first." },
+    // One credit per contact unlocked; the answer's metrics.totalContacts says how many were.
+    cost: {
+      text: "Spends SmartProspect credits per contact; asks for confirmation first.",
+      credits: 1,
+      results: { arg: ["id", "limit"], default: 1 },
+      charged: (data) => {
+        const metrics = (data.data as { metrics?: { totalContacts?: unknown } } | undefined)?.metrics;
+        return typeof metrics?.totalContacts === "number" ? metrics.totalContacts : undefined;
+      },
+    },
     input: atLeastOne(
       z
         .object({
@@ -242,7 +251,8 @@ const CONTACTS: ToolDefinition[] = [
     description: "Finds the work email of up to 10 people from first name, last name and company domain, with verification status.",
     catalogId: "sl.prospect.post_search_contacts_find_emails",
     kind: "spend",
-    cost: { text: "Spends SmartProspect credits; asks for confirmation first." },
+    // The docs do not say whether a miss is charged: the budget counts every person looked up.
+    cost: { text: "Spends SmartProspect credits; asks for confirmation first.", credits: 1, results: { arg: "contacts", default: 1 } },
     input: z
       .object({
         contacts: z

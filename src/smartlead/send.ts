@@ -51,6 +51,7 @@ export const SEND_TOOLS: ToolDefinition[] = [
         .strict(),
       ["fromEmail", "fromEmailId"],
     ),
+    contacts: { addresses: ["to"] },
     confirm: {
       action: (a) => {
         const from = a.fromEmail ? String(a.fromEmail) : `email account ${String(a.fromEmailId)}`;

@@ -104,7 +104,8 @@ export const SENDERS_TOOLS: ToolDefinition[] = [
     description: "Places a paid order with a Smart Senders vendor to buy the listed domains and set up their mailboxes, forwarding to your domain.",
     catalogId: "sl.senders.post_smart_senders_place_order",
     kind: "spend",
-    cost: { text: "Spends money and cannot be undone; asks for confirmation first." },
+    // PURCHASE_BUDGETS counts domains bought: each is the unit an order pays for.
+    cost: { text: "Spends money and cannot be undone; asks for confirmation first.", credits: 1, results: { arg: "domains", default: 1 } },
     input: z
       .object({
         vendor_id: vendorId,

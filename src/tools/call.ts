@@ -8,10 +8,15 @@ import type { z } from "zod";
 import type { Config } from "../config";
 import { sha256Hex } from "../crypto";
 import { log } from "../log";
+import { maxCost, reportedCharge } from "../policy/budgets";
+import { cacheable, cachedOutcome, keepOutcome } from "../policy/enrichment-cache";
+import { admit, checkBudget, failureCharge, holdBudget, type Spent } from "../policy/gate";
+import { type ClientCampaigns, cachedClientCampaigns } from "../policy/scopes";
+import type { Services } from "../policy/stores";
 import { type ClientDeps, UpstreamClient } from "../upstream/client";
 import { ToolError } from "../upstream/errors";
 import { upstreamOf } from "../upstream/hosts";
-import { CONFIRMATION_FIELD, type Confirmer, createConfirmer, type UsedTokens } from "./confirm";
+import { CONFIRMATION_FIELD, type Confirmer, createConfirmer } from "./confirm";
 import { type Args, MAX_UPSTREAM_REQUESTS_PER_CALL, type RunContext, type ToolDefinition, type ToolOutcome } from "./define";
 import { fillPath, forward } from "./forward";
 import { callPolicy, needsConfirmation } from "./kinds";
@@ -20,12 +25,12 @@ import { maskSecrets } from "./secrets";
 
 export interface CallContext {
   config: Config;
-  /** Identity of the caller (token name or OAuth user), for confirmation tokens and logs. */
+  /** Identity of the caller (token name or OAuth user), for scopes, budgets, confirmation tokens and logs. */
   user: string;
   /** Key material for confirmation tokens. */
   confirmer: Confirmer;
-  /** The confirmation tokens already used (a token carries out one call); without it no confirmed call can run. */
-  usedTokens?: UsedTokens;
+  /** The state kept beyond one request (used tokens, budgets, the do-not-contact list, the enrichment cache). */
+  services: Services;
   /** Test seam for the upstream client (clock, sleep, fetch). */
   deps?: ClientDeps;
 }
@@ -63,7 +68,11 @@ export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: Call
 
     const client = new UpstreamClient(ctx.config, callPolicy(tool), ctx.deps);
     let requests = 0;
+    const spent: Spent = { answered: false };
     const run: RunContext = {
+      user: ctx.user,
+      config: ctx.config,
+      services: ctx.services,
       call: async (request) => {
         if (++requests > MAX_UPSTREAM_REQUESTS_PER_CALL) {
           throw new ToolError(
@@ -76,24 +85,46 @@ export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: Call
         const response = await client.request({ ...request, base });
         status = response.status;
         attempts = (attempts ?? 0) + response.attempts;
+        spent.answered = true;
+        if (response.creditsCost !== undefined) spent.headerCost = (spent.headerCost ?? 0) + response.creditsCost;
         return response;
       },
     };
 
+    // Scope and do-not-contact hold for previews too: a preview never offers what the call would refuse.
+    const admitted = await admit(tool, args, ctx, clientCampaigns(ctx, client));
     let result: ToolOutcome;
     if (confirm && token === undefined) {
       outcome = "preview";
-      result = await preview(tool, args, ctx);
+      await checkBudget(tool, admitted.args, ctx);
+      result = await preview(tool, args, admitted.args, ctx);
     } else {
+      let expiresAt: number | undefined;
       if (confirm) {
         if (typeof token !== "string") throw new ToolError("invalid_input", `${CONFIRMATION_FIELD} must be a string.`, { field: CONFIRMATION_FIELD });
-        const expiresAt = await ctx.confirmer.verify(token, tool.name, args, ctx.user);
-        await useOnce(token, expiresAt, ctx);
+        expiresAt = await ctx.confirmer.verify(token, tool.name, args, ctx.user);
       }
-      result = await forward(tool, args, run);
-      const consumed = result.data.credits_consumed ?? result.data.credits_cost;
-      if (typeof consumed === "number") credits = consumed;
+      const cache = ctx.config.enrichmentCacheDays > 0 && cacheable(tool) ? ctx.services.cache : undefined;
+      const hit = cache ? await cachedOutcome(cache, tool, admitted.args) : undefined;
+      if (hit) {
+        result = hit;
+      } else {
+        const settle = await holdBudget(tool, admitted.args, ctx);
+        try {
+          if (expiresAt !== undefined) await useOnce(token as string, expiresAt, ctx);
+          result = await forward(tool, admitted.args, run);
+        } catch (err) {
+          await afterTheFact(tool, "budget_settle", settle?.(failureCharge(err, spent)));
+          throw err;
+        }
+        const charged = reportedCharge(tool, result.data, spent.headerCost);
+        credits = charged;
+        await afterTheFact(tool, "budget_settle", settle?.(charged));
+        const kept = cache && keepOutcome(cache, ctx.config.enrichmentCacheDays, tool, admitted.args, result, charged ?? maxCost(tool, admitted.args));
+        await afterTheFact(tool, "cache_put", kept || undefined);
+      }
     }
+    if (admitted.report) result = { ...result, data: { ...result.data, do_not_contact: admitted.report } };
     return scrubbedResult(successResult(result), ctx.config.scrub);
   } catch (err) {
     outcome = "error";
@@ -121,12 +152,32 @@ export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: Call
   }
 }
 
+/** The campaigns of a SmartLead client, for a client-scoped token: a read with the call's own deadline. */
+function clientCampaigns(ctx: CallContext, client: UpstreamClient): ClientCampaigns {
+  return cachedClientCampaigns(ctx.config.baseUrls.smartlead, async (id) => {
+    const response = await client.request({ base: "smartlead", method: "GET", path: "/campaigns", query: { client_id: String(id) } });
+    return response.data;
+  });
+}
+
+/**
+ * Book-keeping after the fact (settling a budget, keeping a cache entry) must
+ * not turn a call that happened into an error: a failure is logged, and an
+ * unsettled hold counts in full when it expires.
+ */
+async function afterTheFact(tool: ToolDefinition, what: "budget_settle" | "cache_put", work: Promise<void> | undefined): Promise<void> {
+  await work?.catch((err: unknown) =>
+    log({ event: "internal_error", where: `${tool.name}:${what}`, error_name: err instanceof Error ? err.name : typeof err }),
+  );
+}
+
 /** A confirmation token carries out one call: the second presentation is refused, across isolates. */
 async function useOnce(token: string, expiresAt: number, ctx: CallContext): Promise<void> {
-  if (!ctx.usedTokens) {
+  const usedTokens = ctx.services.usedTokens;
+  if (!usedTokens) {
     throw new ToolError("not_configured", "Confirmed calls need the CONFIRM_LEDGER Durable Object binding, which this deployment lacks.");
   }
-  if (!(await ctx.usedTokens.consume(await sha256Hex(token), expiresAt))) {
+  if (!(await usedTokens.consume(await sha256Hex(token), expiresAt))) {
     throw new ToolError(
       "confirmation_invalid",
       `This confirmation token has already been used: each one carries out a single call. Call the tool again without ${CONFIRMATION_FIELD} for a fresh preview.`,
@@ -135,15 +186,19 @@ async function useOnce(token: string, expiresAt: number, ctx: CallContext): Prom
   }
 }
 
-/** First step of a two-step tool: say what would happen, to what, and hand out a token. No write is made. */
-async function preview(tool: ToolDefinition, args: Args, ctx: CallContext): Promise<ToolOutcome> {
+/**
+ * First step of a two-step tool: say what would happen, to what, and hand out
+ * a token. No write is made. The token is for the arguments as given (`args`);
+ * the preview shows what would be sent (`sent`: after the do-not-contact lists).
+ */
+async function preview(tool: ToolDefinition, args: Args, sent: Args, ctx: CallContext): Promise<ToolOutcome> {
   const spec = tool.confirm!;
   const data: Record<string, unknown> = {
     confirmation_required: true,
     tool: tool.name,
-    action: spec.action(args),
+    action: spec.action(sent),
     // What will be sent, less any credential (a mailbox password is withheld, not echoed).
-    arguments: maskSecrets(args),
+    arguments: maskSecrets(sent),
   };
   if (spec.lookup) {
     try {

@@ -7,8 +7,11 @@
  * tokens (./confirm-ledger.ts) makes it carry out one call only.
  */
 import { base64url, fromBase64url } from "../crypto";
+import type { UsedTokens } from "../policy/stores";
 import { ToolError } from "../upstream/errors";
 import type { Args } from "./define";
+
+export type { UsedTokens } from "../policy/stores";
 
 export const CONFIRMATION_TTL_SECONDS = 300;
 export const CONFIRMATION_FIELD = "confirmation_token";
@@ -45,14 +48,6 @@ function hmacKey(material: string): Promise<CryptoKey> {
 
 function message(tool: string, args: Args, user: string, expires: number, nonce: string): Uint8Array {
   return encoder.encode(`${tool}\n${canonicalJson(args)}\n${user}\n${expires}\n${nonce}`);
-}
-
-/**
- * The tokens that have already carried out a call (see ./confirm-ledger.ts):
- * `consume` is true the first time a token is presented, false ever after.
- */
-export interface UsedTokens {
-  consume(hash: string, expiresAt: number): Promise<boolean>;
 }
 
 /** UsedTokens over this deployment's CONFIRM_LEDGER Durable Object namespace, sharded by the hash's first byte. */

@@ -8,6 +8,8 @@
  * asks for confirmation all follow from that.
  */
 import type { z } from "zod";
+import type { Config } from "../config";
+import type { Services } from "../policy/stores";
 import type { HttpMethod, UpstreamCall, UpstreamResponse } from "../upstream/client";
 import type { Base, ToolHost } from "../upstream/hosts";
 import type { ToolsetId } from "./toolsets";
@@ -59,6 +61,10 @@ export interface ToolOutcome {
 export interface RunContext {
   /** Perform one upstream request with this tool's key, deadline, retry and size policy. */
   call(request: UpstreamCall): Promise<UpstreamResponse>;
+  /** Who is calling (a token name), for the tools that work on this server's own state. */
+  user: string;
+  config: Config;
+  services: Services;
 }
 
 /** Inputs of a two-step (confirmed) tool, shown back in the preview. */
@@ -79,8 +85,22 @@ export interface ConfirmSpec {
  */
 export interface Cost {
   text: string;
+  /** Per call, or per result with `results`: LeadMagic or SmartProspect credits, or Smart Senders domains (see src/policy/settings.ts METERS). */
   credits?: number;
-  results?: { arg: string; default: number };
+  /** The argument that caps how many results are charged (the first present of several): a number, or a list whose length counts; `default` when none is given. */
+  results?: { arg: string | readonly string[]; default: number };
+  /** The charge as the upstream's answer reports it, when it is not credits_consumed or the X-Credits-Cost header. */
+  charged?: (data: Record<string, unknown>) => number | undefined;
+}
+
+/** Where a tool's recipients are in its arguments, for the do-not-contact lists (src/policy/do-not-contact.ts). */
+export interface ContactSpec {
+  /** A list of leads (objects with an email) that is filtered: blocked leads are dropped, the rest sent. */
+  leads?: { list: string; email: string };
+  /** Arguments holding an address or a list of addresses that the call emails: any blocked one refuses the call. */
+  addresses?: readonly string[];
+  /** When a list is in force, this address argument must be given (the upstream's default recipient cannot be checked). */
+  requireAddress?: string;
 }
 
 /**
@@ -144,6 +164,8 @@ export interface ToolDefinition {
   shape?: (data: unknown, args: Args, response: UpstreamResponse) => ToolOutcome;
   /** Creates lasting access (API keys, client logins, webhooks, mailboxes): offered only with MCP_ADMIN_TOOLS=true, always two-step. */
   admin?: true;
+  /** Who the call emails or imports as leads, checked against the do-not-contact lists before anything is sent. */
+  contacts?: ContactSpec;
   /** Two-step confirmation: required for delete, send and spend, and for admin tools. */
   confirm?: ConfirmSpec;
   /** Hand-written handler for tools that need more than one request. */

@@ -8,36 +8,20 @@ import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import { type Config, configuredUpstreams } from "../config";
 import { LEADMAGIC_TOOLS } from "../leadmagic";
+import { factsOf } from "../policy/gate";
+import { toolRefusal } from "../policy/scopes";
+import { POLICY_TOOLS } from "../policy/tools";
 import { SMARTLEAD_TOOLS } from "../smartlead";
 import { upstreamOf } from "../upstream/hosts";
 import { CONFIRMATION_FIELD } from "./confirm";
 import type { ToolDefinition } from "./define";
 import { needsConfirmation } from "./kinds";
 import { toJsonSchema } from "./schema";
-import { TOOLSET_IDS, type ToolsetId } from "./toolsets";
+import { DEFAULT_TOOL_NAMES, TOOLSET_IDS, type ToolsetId } from "./toolsets";
 
-export const ALL_TOOLS: readonly ToolDefinition[] = [...LEADMAGIC_TOOLS, ...SMARTLEAD_TOOLS];
+export { DEFAULT_TOOL_NAMES } from "./toolsets";
 
-/**
- * The curated default selection: the most used tools across both upstreams,
- * small enough (≤ 25 tools, ≤ 15 KB of tools/list) to leave room in a model's context.
- */
-export const DEFAULT_TOOL_NAMES: readonly string[] = [
-  // LeadMagic: the everyday enrichment loop.
-  "leadmagic_get_credits",
-  "leadmagic_validate_email",
-  "leadmagic_find_email",
-  "leadmagic_search_company",
-  // SmartLead: how are campaigns doing, who is in them, who replied.
-  "smartlead_list_campaigns",
-  "smartlead_get_campaign",
-  "smartlead_get_campaign_analytics",
-  "smartlead_list_campaign_leads",
-  "smartlead_get_lead_by_email",
-  "smartlead_get_lead_message_history",
-  "smartlead_list_inbox_replies",
-  "smartlead_update_campaign_status",
-];
+export const ALL_TOOLS: readonly ToolDefinition[] = [...LEADMAGIC_TOOLS, ...SMARTLEAD_TOOLS, ...POLICY_TOOLS];
 
 /** Each toolset's tools in listing order, in TOOLSET_INFO's order, then the curated `default` view. */
 export const TOOLSETS: ReadonlyMap<ToolsetId | "default", readonly ToolDefinition[]> = (() => {
@@ -63,11 +47,12 @@ const selectionCache = new Map<string, Selection>();
 
 /**
  * Resolves ?toolsets and ?read_only against the server defaults (MCP_TOOLSETS,
- * MCP_READ_ONLY). Tools of an upstream without a key are left out, and so are
- * admin tools unless MCP_ADMIN_TOOLS is on. Unknown
- * toolset names are an error, never silently ignored.
+ * MCP_READ_ONLY), for the calling user. Tools of an upstream without a key are
+ * left out, and so are admin tools unless MCP_ADMIN_TOOLS is on, and tools the
+ * user's token scope rules out (MCP_TOKEN_SCOPES). Unknown toolset names are
+ * an error, never silently ignored.
  */
-export function resolveSelection(toolsetsParam: string | null, readOnlyParam: string | null, config: Config): Selection {
+export function resolveSelection(toolsetsParam: string | null, readOnlyParam: string | null, config: Config, user?: string): Selection {
   const names = (toolsetsParam?.trim() || config.defaultToolsets)
     .split(",")
     .map((s) => s.trim())
@@ -77,7 +62,9 @@ export function resolveSelection(toolsetsParam: string | null, readOnlyParam: st
   }
   const readOnly = config.forceReadOnly || /^(true|1)$/i.test(readOnlyParam ?? "");
   const upstreams = configuredUpstreams(config);
-  const key = `${[...new Set(names)].sort().join(",")}|${readOnly}|${config.adminTools}|${upstreams.smartlead}|${upstreams.leadmagic}`;
+  // The scripts and tests that list every tool name no user, and so no scope.
+  const scope = user === undefined ? undefined : config.scopes.get(user);
+  const key = `${[...new Set(names)].sort().join(",")}|${readOnly}|${config.adminTools}|${upstreams.smartlead}|${upstreams.leadmagic}|${scope?.key ?? ""}`;
   const cached = selectionCache.get(key);
   if (cached) return cached;
 
@@ -92,11 +79,18 @@ export function resolveSelection(toolsetsParam: string | null, readOnlyParam: st
     if (tool.base !== "local" && !upstreams[upstreamOf(tool.base)]) continue;
     if (readOnly && !tool.annotations.readOnlyHint) continue;
     if (tool.admin && !config.adminTools) continue;
+    if (toolRefusal(scope, factsOf(tool))) continue;
     tools.set(tool.name, tool);
   }
   const selection = { key, tools, readOnly };
   selectionCache.set(key, selection);
   return selection;
+}
+
+/** Why the user's token scope rules out a tool of this deployment, or undefined (also when no such tool exists). */
+export function scopeRefusal(name: string, config: Config, user: string): string | undefined {
+  const tool = ALL_TOOLS.find((t) => t.name === name);
+  return tool ? toolRefusal(config.scopes.get(user), factsOf(tool)) : undefined;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { Annotations, Args, ConfirmSpec, Cost, HttpMethod, ListSpec, ToolDe
 import { KINDS } from "./kinds";
 import { TOOLSET_INFO, type ToolsetId } from "./toolsets";
 
-type Shared = Pick<ToolDefinition, "name" | "title" | "catalogId" | "query" | "body" | "output" | "textResponse" | "shape" | "run"> & {
+type Shared = Pick<ToolDefinition, "name" | "title" | "catalogId" | "query" | "body" | "output" | "textResponse" | "shape" | "run" | "contacts"> & {
   /** What the tool does, in the words clients see; a paid tool's cost sentence follows it. */
   description: string;
   input: z.ZodType<Args>;

@@ -93,8 +93,36 @@ export const TOOLSET_INFO = {
     description: "Buying domains and mailboxes from Smart Senders vendors. Placing an order spends money.",
     optIn: true,
   },
+  gtm_policy: {
+    base: "local",
+    title: "Spend and send policy",
+    description: "Your daily budgets, and the do-not-contact list that every send and lead import is checked against.",
+  },
 } as const satisfies Record<string, ToolsetInfo>;
 
 export type ToolsetId = keyof typeof TOOLSET_INFO;
 
 export const TOOLSET_IDS = Object.keys(TOOLSET_INFO) as ToolsetId[];
+
+/**
+ * The curated default selection: the most used tools across both upstreams,
+ * small enough (≤ 25 tools, ≤ 15 KB of tools/list) to leave room in a model's context.
+ */
+export const DEFAULT_TOOL_NAMES: readonly string[] = [
+  // LeadMagic: the everyday enrichment loop.
+  "leadmagic_get_credits",
+  "leadmagic_validate_email",
+  "leadmagic_find_email",
+  "leadmagic_search_company",
+  // SmartLead: how are campaigns doing, who is in them, who replied.
+  "smartlead_list_campaigns",
+  "smartlead_get_campaign",
+  "smartlead_get_campaign_analytics",
+  "smartlead_list_campaign_leads",
+  "smartlead_get_lead_by_email",
+  "smartlead_get_lead_message_history",
+  "smartlead_list_inbox_replies",
+  "smartlead_update_campaign_status",
+  // This server: what the caller may still spend today.
+  "gtm_get_budget",
+];

@@ -17,7 +17,9 @@ export type ErrorCode =
   | "timeout"
   | "response_too_large"
   | "not_configured"
-  | "confirmation_invalid";
+  | "confirmation_invalid"
+  | "budget_exceeded"
+  | "do_not_contact";
 
 export interface ErrorDetails {
   /** HTTP status the upstream answered, when there was one. */
@@ -32,6 +34,10 @@ export interface ErrorDetails {
   may_have_acted?: boolean;
   /** Attempts made (1 = no retry). */
   attempts?: number;
+  /** budget_exceeded: the budget the call would pass, what it may cost and what is left. */
+  budget?: Record<string, unknown>;
+  /** do_not_contact: which recipients are on the list, by argument position. */
+  do_not_contact?: Record<string, unknown>;
 }
 
 export class ToolError extends Error {

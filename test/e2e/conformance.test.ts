@@ -18,7 +18,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { ALL_TOOLS } from "../../src/tools/registry";
+import { ALL_TOOLS, DEFAULT_TOOL_NAMES } from "../../src/tools/registry";
 import { freePort, PROJECT_ROOT } from "../helpers/stack";
 
 /** What the demo offers with toolsets=all: every tool but the admin ones, which are off by default. */
@@ -110,7 +110,7 @@ describe("npm run demo, checked by the conformance suite and the Inspector", () 
   test("the demo listens on PORT, applies the rate limits from the environment and prints both tool selections", () => {
     assert.equal(demo.url, `http://127.0.0.1:${port}`);
     assert.match(demo.output, /100000 requests\/min per user, 100000 per IP/);
-    assert.ok(demo.output.includes(`${demo.url}/mcp   (the default selection: 12 tools)`));
+    assert.ok(demo.output.includes(`${demo.url}/mcp   (the default selection: ${DEFAULT_TOOL_NAMES.length} tools)`), demo.output);
     assert.ok(demo.output.includes(`${demo.url}/mcp?toolsets=all   (every tool: ${OFFERED};`), demo.output);
     assert.match(demo.output, /admin tools are off: MCP_ADMIN_TOOLS=true npm run demo to include them/);
     assert.match(demo.output, /npx -y @modelcontextprotocol\/inspector@2 --transport http --server-url/);

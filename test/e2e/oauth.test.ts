@@ -18,7 +18,7 @@ import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } fr
 import { LEADMAGIC_TEST_KEY } from "../../dev/fakes/leadmagic";
 import { SMARTLEAD_TEST_KEY } from "../../dev/fakes/smartlead/index";
 import { call, connect } from "../helpers/mcp";
-import { authorizationUrl, exchangeCode, pkcePair, registerClient } from "../helpers/oauth";
+import { authorizationUrl, exchangeCode, openConsent, pkcePair, registerClient, submitConsent } from "../helpers/oauth";
 import { freePort, type Stack, startStack, TEST_ACCESS_TOKEN, TEST_USER } from "../helpers/stack";
 
 const REDIRECT = "http://127.0.0.1:53682/callback";
@@ -76,27 +76,6 @@ class MemoryProvider implements OAuthClientProvider {
     if (scope === "all" || scope === "tokens") this.saved = undefined;
     if (scope === "all" || scope === "verifier") this.verifier = undefined;
   }
-}
-
-/** The consent page's form handle and the browser-binding cookie that came with it. */
-async function openConsent(url: URL | string): Promise<{ res: Response; html: string; handle: string; cookie: string }> {
-  const res = await fetch(url, { redirect: "manual" });
-  const html = await res.text();
-  const handle = /name="handle" value="([^"]+)"/.exec(html)?.[1] ?? "";
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  return { res, html, handle, cookie };
-}
-
-async function submitConsent(baseUrl: string, fields: Record<string, string>, cookie?: string): Promise<Response> {
-  return fetch(`${baseUrl}/authorize`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
-    body: new URLSearchParams(fields).toString(),
-  });
 }
 
 /** Runs the interactive part as a person would: open the page, enter the operator token, allow. Returns the code. */

@@ -11,7 +11,7 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { type Fakes, fakeVars, startFakes } from "../../dev/stack";
 import { type Env, parseConfig } from "../../src/config";
 import { createMcpServer, type SessionState, sessionState } from "../../src/mcp/server";
-import { memoryUsedTokens } from "../../src/tools/confirm";
+import { memoryServices } from "../../src/policy/services";
 import { resolveSelection } from "../../src/tools/registry";
 import { TEST_USER } from "./stack";
 
@@ -53,13 +53,13 @@ export async function startInProcess(vars: Record<string, string | null> = {}): 
     random: Math.random,
   };
   const clients: Client[] = [];
-  // One ledger for the stack, as the Durable Object is one for a deployment.
-  const usedTokens = memoryUsedTokens();
+  // One set of services for the stack, as the Durable Objects and KV are one per deployment.
+  const services = memoryServices();
   return {
     fakes,
     async connect(query = "", user = TEST_USER) {
       const params = new URLSearchParams(query);
-      const state: SessionState = sessionState(config, resolveSelection(params.get("toolsets"), params.get("read_only"), config), user, usedTokens);
+      const state: SessionState = sessionState(config, resolveSelection(params.get("toolsets"), params.get("read_only"), config, user), user, services);
       state.call.deps = deps;
       const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
       await createMcpServer(() => state).connect(serverSide);

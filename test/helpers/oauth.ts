@@ -67,3 +67,39 @@ export async function exchangeCode(
   if (res.status !== 200) throw new Error(`token exchange failed: HTTP ${res.status} ${body.error ?? ""}`);
   return body;
 }
+
+/** The consent page's form handle and the browser-binding cookie that came with it. */
+export async function openConsent(url: URL | string): Promise<{ res: Response; html: string; handle: string; cookie: string }> {
+  const res = await fetch(url, { redirect: "manual" });
+  const html = await res.text();
+  const handle = /name="handle" value="([^"]+)"/.exec(html)?.[1] ?? "";
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return { res, html, handle, cookie };
+}
+
+export async function submitConsent(baseUrl: string, fields: Record<string, string>, cookie?: string): Promise<Response> {
+  return fetch(`${baseUrl}/authorize`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+/**
+ * A whole grant as a person gives it: register, open the consent page, approve
+ * with `token`, exchange the code. Returns the OAuth access token.
+ */
+export async function grantApprovedWith(baseUrl: string, token: string): Promise<string> {
+  const redirectUri = "http://127.0.0.1:53682/callback";
+  const clientId = await registerClient(baseUrl, redirectUri, "policy-test client");
+  const { verifier, challenge } = pkcePair();
+  const page = await openConsent(authorizationUrl(baseUrl, { clientId, redirectUri, challenge, state: "s1" }));
+  const res = await submitConsent(baseUrl, { handle: page.handle, access_token: token, decision: "approve" }, page.cookie);
+  const code = new URL(res.headers.get("location") ?? "http://x/").searchParams.get("code");
+  if (res.status !== 302 || !code) throw new Error(`consent failed: HTTP ${res.status}`);
+  return (await exchangeCode(baseUrl, { clientId, redirectUri, code, verifier })).access_token;
+}

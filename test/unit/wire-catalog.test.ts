@@ -56,7 +56,8 @@ const leadmagicEndpoints: Endpoint[] = leadmagic.endpoints.map((e) => ({
 }));
 const catalog = new Map<string, Endpoint>([...smartlead.endpoints, ...leadmagicEndpoints].map((e) => [e.id, e]));
 const wire = loadWire();
-const tools = new Map(ALL_TOOLS.map((t) => [t.name, t]));
+// The wire contract is what reaches the upstreams: local tools (gtm_*) send nothing there.
+const tools = new Map(ALL_TOOLS.filter((t) => t.base !== "local").map((t) => [t.name, t]));
 
 type Rule = "undocumented" | "required" | "enum" | "not offered";
 

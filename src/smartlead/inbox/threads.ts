@@ -51,6 +51,8 @@ export const INBOX_ACTION_TOOLS: ToolDefinition[] = [
       .strict(),
     // SmartLead takes cc/bcc as one comma-separated string.
     body: (rest) => ({ ...rest, ...(rest.cc ? { cc: joinList(rest.cc) } : {}), ...(rest.bcc ? { bcc: joinList(rest.bcc) } : {}) }),
+    // Without to_email the reply goes to the thread's lead, whose address this server cannot see.
+    contacts: { addresses: ["to_email", "cc", "bcc"], requireAddress: "to_email" },
     confirm: {
       action: (a) => {
         const to = a.to_email ? ` to ${String(a.to_email)}` : " to the lead";
@@ -80,6 +82,7 @@ export const INBOX_ACTION_TOOLS: ToolDefinition[] = [
       })
       .strict(),
     body: (rest) => ({ ...rest, to_emails: joinList(rest.to_emails) }),
+    contacts: { addresses: ["to_emails"] },
     confirm: {
       action: (a) =>
         `Forward email ${String(a.message_id)} of campaign ${a.campaign_id} to ${(a.to_emails as string[]).join(", ")}. Sent email cannot be recalled.`,

@@ -42,6 +42,7 @@ export const CAMPAIGN_LEADS_TOOLS: ToolDefinition[] = [
     catalogId: "sl.post_campaigns_by_campaign_id_leads",
     kind: "create",
     input: addLeadsInput,
+    contacts: { leads: { list: "lead_list", email: "email" } },
     run: addLeadsToCampaign,
     output: z.looseObject({
       complete: z.boolean().optional(),
@@ -162,6 +163,8 @@ export const CAMPAIGN_LEADS_TOOLS: ToolDefinition[] = [
         company_url: url("Company website URL, e.g. https://acme.com").optional(),
       })
       .strict(),
+    // A lead whose address changes to a blocked one would be emailed by its campaigns.
+    contacts: { addresses: ["email"] },
     output: okResult,
   }),
   t.post("/campaigns/{campaign_id}/leads/{lead_id}/category", {

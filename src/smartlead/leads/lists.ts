@@ -97,6 +97,7 @@ export const LEAD_LISTS_TOOLS: ToolDefinition[] = [
           .describe("Import settings (booleans)"),
       })
       .strict(),
+    contacts: { leads: { list: "leadList", email: "email" } },
   }),
   t.post("/leads/leads/push-between-lists", {
     name: "smartlead_transfer_leads_between_lists",
