@@ -65,6 +65,8 @@ export interface Env {
   CONTACT_LIST?: DurableObjectNamespace;
   /** Cached LeadMagic results when ENRICHMENT_CACHE_TTL_DAYS > 0 (personal data: see SECURITY.md). */
   ENRICHMENT_CACHE?: KVNamespace;
+  /** Verified-import jobs, one object per job (src/workflows/import-job.ts). */
+  IMPORT_JOBS?: DurableObjectNamespace;
   /** OAuth grants, clients and tokens (workers-oauth-provider). Without it OAuth is off; static tokens still work. */
   OAUTH_KV?: KVNamespace;
   /** Rate-limit counters. Without it limits are counted per isolate only. */

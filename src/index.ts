@@ -23,6 +23,7 @@ export { McpSseAgent } from "./mcp/sse";
 export { DoNotContactList } from "./policy/contact-list";
 export { CreditLedger } from "./policy/ledger";
 export { ConfirmationLedger } from "./tools/confirm-ledger";
+export { ImportJob } from "./workflows/import-job";
 
 const app = new Hono<AppEnv>();
 

@@ -118,6 +118,19 @@ export const LEADMAGIC_ROUTES: FakeRoute[] = [
       if (email.startsWith("unknown")) {
         return { body: { email, email_status: "unknown", is_domain_catch_all: true, credits_consumed: 0 }, headers: credits(0) };
       }
+      // As LeadMagic reports them: an undeliverable address is charged, a catch-all domain is not.
+      if (email.startsWith("invalid")) {
+        return {
+          body: { email, email_status: "invalid", is_domain_catch_all: false, credits_consumed: 0.25, message: "Email is invalid." },
+          headers: credits(0.25),
+        };
+      }
+      if (email.startsWith("catchall")) {
+        return {
+          body: { email, email_status: "catch_all", is_domain_catch_all: true, credits_consumed: 0, message: "Domain accepts all addresses." },
+          headers: credits(0),
+        };
+      }
       return {
         body: {
           email,

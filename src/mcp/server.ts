@@ -6,7 +6,7 @@
  */
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { Protocol } from "@modelcontextprotocol/sdk/shared/protocol.js";
-import { ErrorCode, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode, GetPromptRequestSchema, ListPromptsRequestSchema, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import { z } from "zod";
 import type { Config } from "../config";
@@ -16,6 +16,7 @@ import { listing, type Selection, scopeRefusal } from "../tools/registry";
 import { errorResult } from "../tools/results";
 import { ToolError } from "../upstream/errors";
 import { SERVER_NAME, VERSION } from "../version";
+import { PLAYBOOKS, playbookText } from "../workflows/prompts";
 
 export interface SessionState {
   config: Config;
@@ -79,16 +80,36 @@ function callParams(params: unknown): { name: string; arguments?: Record<string,
   return { name, arguments: args as Record<string, unknown> | undefined };
 }
 
+/** The progress token a request carries in params._meta, when the client wants progress notifications. */
+export function progressTokenOf(params: unknown): string | number | undefined {
+  const token = (params as { _meta?: { progressToken?: unknown } } | undefined)?._meta?.progressToken;
+  return typeof token === "string" || typeof token === "number" ? token : undefined;
+}
+
 export function createMcpServer(state: () => SessionState): Server {
   const server = new Server(
     { name: SERVER_NAME, version: VERSION, title: "GTM edge MCP (SmartLead + LeadMagic)" },
-    { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS, jsonSchemaValidator },
+    { capabilities: { tools: { listChanged: false }, prompts: { listChanged: false } }, instructions: INSTRUCTIONS, jsonSchemaValidator },
   );
+  server.setRequestHandler(ListPromptsRequestSchema, () => ({
+    prompts: PLAYBOOKS.map(({ name, title, description, arguments: args }) => ({ name, title, description, arguments: args })),
+  }));
+  server.setRequestHandler(GetPromptRequestSchema, (request) => {
+    const { name, arguments: args } = request.params;
+    let text: string;
+    try {
+      text = playbookText(name, args);
+    } catch (err) {
+      throw new ProtocolError(ErrorCode.InvalidParams, (err as Error).message);
+    }
+    const playbook = PLAYBOOKS.find((p) => p.name === name)!;
+    return { description: playbook.description, messages: [{ role: "user" as const, content: { type: "text" as const, text } }] };
+  });
   server.setRequestHandler(ListToolsRequestSchema, () => {
     const s = state();
     return listing(s.selection, s.config);
   });
-  Protocol.prototype.setRequestHandler.call(server, ToolsCallRequest, (request) => {
+  Protocol.prototype.setRequestHandler.call(server, ToolsCallRequest, (request, extra) => {
     const s = state();
     const params = callParams(request.params);
     const tool = s.selection.tools.get(params.name);
@@ -101,7 +122,13 @@ export function createMcpServer(state: () => SessionState): Server {
         `Unknown tool: ${params.name}. It does not exist, or it is not in this connection's toolsets (see ?toolsets=, ?read_only=).`,
       );
     }
-    return callTool(tool, params.arguments, s.call);
+    const progressToken = progressTokenOf(request.params);
+    const progress =
+      progressToken === undefined
+        ? undefined
+        : (done: number, total: number, message: string) =>
+            extra.sendNotification({ method: "notifications/progress", params: { progressToken, progress: done, total, message } });
+    return callTool(tool, params.arguments, s.call, { progress });
   });
   return server;
 }

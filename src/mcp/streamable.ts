@@ -1,7 +1,7 @@
 /**
  * /mcp: Streamable HTTP, stateless. Each POST gets a fresh transport and a
  * light Server (handlers only; listings are cached per isolate) and answers
- * with plain JSON. No Durable Object hop, no session: the fastest path a
+ * with plain JSON (or an event stream, when a request asks for progress notifications). No Durable Object hop, no session: the fastest path a
  * tool call can take through the Worker. The route (./routes.ts) has already
  * read the body under the cap and parsed it once.
  *
@@ -15,7 +15,7 @@ import { isJsonContentType } from "@modelcontextprotocol/sdk/shared/mediaType.js
 import { SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/sdk/types.js";
 import { jsonRpcError } from "../edge/responses";
 import { listingJson } from "../tools/registry";
-import { createMcpServer, type SessionState } from "./server";
+import { createMcpServer, progressTokenOf, type SessionState } from "./server";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
 
@@ -44,8 +44,14 @@ function isListTools(message: unknown): message is { id: string | number } {
   );
 }
 
+/** A request that asked for progress notifications: its answer must be a stream they can travel on. */
+function wantsProgress(message: unknown): boolean {
+  const messages = Array.isArray(message) ? message : [message];
+  return messages.some((m) => m && typeof m === "object" && progressTokenOf((m as { params?: unknown }).params) !== undefined);
+}
+
 async function viaSdk(request: Request, state: SessionState, parsedBody?: unknown): Promise<Response> {
-  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: !wantsProgress(parsedBody) });
   const server = createMcpServer(() => state);
   await server.connect(transport);
   return transport.handleRequest(request, parsedBody === undefined ? undefined : { parsedBody });

@@ -5,6 +5,7 @@
  */
 import type { Env } from "../config";
 import { durableUsedTokens, memoryUsedTokens } from "../tools/confirm";
+import { durableJobs } from "../workflows/jobs";
 import { durableLedger, memoryLedger } from "./budgets";
 import { durableContactList, memoryContactList } from "./do-not-contact";
 import type { CacheStore, Services } from "./stores";
@@ -24,10 +25,11 @@ export function servicesOf(env: Env): Services {
     ledger: env.CREDIT_LEDGER ? durableLedger(env.CREDIT_LEDGER) : undefined,
     contactList: env.CONTACT_LIST ? durableContactList(env.CONTACT_LIST) : undefined,
     cache: env.ENRICHMENT_CACHE ? kvCache(env.ENRICHMENT_CACHE) : undefined,
+    jobs: env.IMPORT_JOBS ? durableJobs(env.IMPORT_JOBS) : undefined,
   };
 }
 
-/** One set for a whole in-process stack, as the Durable Objects and KV are one per deployment. */
+/** One set for a whole in-process stack, as the Durable Objects and KV are one per deployment (jobs: see memoryJobs, which needs the stack's calls). */
 export function memoryServices(): Services {
   const cache = new Map<string, { value: string; until: number }>();
   return {

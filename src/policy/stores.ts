@@ -5,6 +5,7 @@
  * Worker (see servicesOf in ./services.ts) and has an in-memory twin for the
  * in-process tests. Interfaces only, in plain types, so any module can name them.
  */
+import type { JobsService } from "../workflows/job-types";
 import type { Meter } from "./settings";
 
 /**
@@ -56,4 +57,6 @@ export interface Services {
   ledger?: BudgetLedger;
   contactList?: ContactListStore;
   cache?: CacheStore;
+  /** Verified-import jobs (src/workflows/import-job.ts). */
+  jobs?: JobsService;
 }

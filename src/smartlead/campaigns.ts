@@ -4,6 +4,7 @@ import type { Args, ToolDefinition } from "../tools/define";
 import { atLeastOne, datetime, email, hhmm, id, text, timezone, weekday } from "../tools/fields";
 import { toolset } from "../tools/toolset";
 import { campaignId, campaignStatusChange, clientId, emailAccountId, leadId } from "./fields";
+import { PREFLIGHT_READS, runPreflight } from "./preflight";
 
 const t = toolset("smartlead_campaigns");
 
@@ -195,19 +196,38 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
     name: "smartlead_update_campaign_status",
     title: "SmartLead: start, pause or stop a campaign",
     description:
-      "Sets a campaign's status: START begins sending email, PAUSED halts it (resumable), STOPPED ends it permanently and cannot be undone. Asks for confirmation first.",
+      "Sets a campaign's status: START begins sending email, PAUSED halts it (resumable), STOPPED ends it permanently and cannot be undone. Asks for confirmation first; " +
+      "for START the preview includes the launch preflight, and a blocking check refuses the start unless override_preflight is true.",
     catalogId: "sl.post_campaigns_by_campaign_id_status",
+    alsoReads: PREFLIGHT_READS,
     kind: "send",
     annotations: { idempotentHint: true },
     input: z
       .object({
         campaign_id: campaignId,
         status: campaignStatusChange.describe("START (send), PAUSED (halt, resumable) or STOPPED (permanent)"),
+        override_preflight: z.boolean().optional().describe("START despite a blocking preflight check (the preview names them); default false"),
       })
       .strict(),
+    // override_preflight is this server's own switch: SmartLead gets the status only.
+    body: (rest) => ({ status: rest.status }),
     confirm: {
       action: (a) => `Campaign ${String(a.campaign_id)} will ${statusAction[String(a.status)] ?? "change status"}.`,
       lookup: CAMPAIGN_LOOKUP,
+      plan: async (a, ctx) => {
+        if (a.status !== "START") return undefined;
+        const preflight = await runPreflight(a.campaign_id as number, ctx);
+        const blocking = preflight.checks.filter((c) => c.result === "block");
+        const refusal =
+          blocking.length && a.override_preflight !== true
+            ? `The launch preflight blocks this start: ${blocking.map((c) => `${c.check}: ${c.why}`).join(" ")} Fix it, or pass override_preflight: true to start anyway.`
+            : undefined;
+        return {
+          details: { preflight },
+          fingerprint: preflight.checks.map((c) => `${c.check}=${c.result}`).join(","),
+          refusal,
+        };
+      },
     },
   }),
   t.post("/campaigns/create-subsequence", {

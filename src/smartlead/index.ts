@@ -8,6 +8,7 @@ import { DELIVERABILITY_TOOLS } from "./deliverability";
 import { EMAIL_ACCOUNTS_TOOLS } from "./email-accounts";
 import { INBOX_TOOLS } from "./inbox";
 import { LEADS_TOOLS } from "./leads";
+import { PREFLIGHT_TOOLS } from "./preflight";
 import { PROSPECT_TOOLS } from "./prospect";
 import { SEND_TOOLS } from "./send";
 import { SENDERS_TOOLS } from "./senders";
@@ -15,6 +16,7 @@ import { WEBHOOKS_TOOLS } from "./webhooks";
 
 export const SMARTLEAD_TOOLS: readonly ToolDefinition[] = [
   ...CAMPAIGNS_TOOLS,
+  ...PREFLIGHT_TOOLS,
   ...LEADS_TOOLS,
   ...EMAIL_ACCOUNTS_TOOLS,
   ...INBOX_TOOLS,

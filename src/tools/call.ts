@@ -17,7 +17,7 @@ import { type ClientDeps, UpstreamClient } from "../upstream/client";
 import { ToolError } from "../upstream/errors";
 import { upstreamOf } from "../upstream/hosts";
 import { CONFIRMATION_FIELD, type Confirmer, createConfirmer } from "./confirm";
-import { type Args, MAX_UPSTREAM_REQUESTS_PER_CALL, type RunContext, type ToolDefinition, type ToolOutcome } from "./define";
+import { type Args, MAX_UPSTREAM_REQUESTS_PER_CALL, type Plan, type RunContext, type ToolDefinition, type ToolOutcome } from "./define";
 import { fillPath, forward } from "./forward";
 import { callPolicy, needsConfirmation } from "./kinds";
 import { errorResult, internalError, scrubbedResult, successResult } from "./results";
@@ -33,6 +33,8 @@ export interface CallContext {
   services: Services;
   /** Test seam for the upstream client (clock, sleep, fetch). */
   deps?: ClientDeps;
+  /** Read no answer from the enrichment cache (new answers are still kept): a job whose plan already took what the cache knew. */
+  freshLookups?: boolean;
 }
 
 /** The confirmer for a deployment: CONFIRMATION_SECRET, or a key derived from the configured secrets. */
@@ -48,7 +50,12 @@ function invalidInput(error: z.ZodError): ToolError {
   return new ToolError("invalid_input", `Invalid arguments — ${issues.join("; ")}.`, { field });
 }
 
-export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: CallContext): Promise<CallToolResult> {
+/** What one request adds to a call: how to report progress, when the client sent a progress token. */
+export interface CallExtras {
+  progress?: (done: number, total: number, message: string) => Promise<void>;
+}
+
+export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: CallContext, extras: CallExtras = {}): Promise<CallToolResult> {
   const started = Date.now();
   const upstream = tool.base === "local" ? "local" : upstreamOf(tool.base);
   let outcome: "ok" | "error" | "preview" = "ok";
@@ -73,6 +80,9 @@ export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: Call
       user: ctx.user,
       config: ctx.config,
       services: ctx.services,
+      progress: async (done, total, message) => {
+        await extras.progress?.(done, total, message).catch(() => {});
+      },
       call: async (request) => {
         if (++requests > MAX_UPSTREAM_REQUESTS_PER_CALL) {
           throw new ToolError(
@@ -93,23 +103,30 @@ export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: Call
 
     // Scope and do-not-contact hold for previews too: a preview never offers what the call would refuse.
     const admitted = await admit(tool, args, ctx, clientCampaigns(ctx, client));
+    // A plan is worked out afresh for the preview and for the call, and the token is bound to it.
+    const plan = tool.confirm?.plan ? await tool.confirm.plan(admitted.args, run) : undefined;
+    run.plan = plan;
+    const signed = plan ? { ...args, plan_fingerprint: plan.fingerprint } : args;
     let result: ToolOutcome;
     if (confirm && token === undefined) {
       outcome = "preview";
       await checkBudget(tool, admitted.args, ctx);
-      result = await preview(tool, args, admitted.args, ctx);
+      result = await preview(tool, signed, admitted.args, plan, ctx);
     } else {
       let expiresAt: number | undefined;
       if (confirm) {
         if (typeof token !== "string") throw new ToolError("invalid_input", `${CONFIRMATION_FIELD} must be a string.`, { field: CONFIRMATION_FIELD });
-        expiresAt = await ctx.confirmer.verify(token, tool.name, args, ctx.user);
+        expiresAt = await verifyToken(token, tool, signed, Boolean(plan), ctx);
       }
+      if (plan?.refusal) throw new ToolError("preflight_blocked", plan.refusal);
       const cache = ctx.config.enrichmentCacheDays > 0 && cacheable(tool) ? ctx.services.cache : undefined;
-      const hit = cache ? await cachedOutcome(cache, tool, admitted.args) : undefined;
+      const hit = cache && !ctx.freshLookups ? await cachedOutcome(cache, tool, admitted.args) : undefined;
       if (hit) {
         result = hit;
       } else {
         const settle = await holdBudget(tool, admitted.args, ctx);
+        // What the call's own requests (not its plan's reads) saw decides what a failure is charged.
+        Object.assign(spent, { answered: false, headerCost: undefined });
         try {
           if (expiresAt !== undefined) await useOnce(token as string, expiresAt, ctx);
           result = await forward(tool, admitted.args, run);
@@ -171,6 +188,20 @@ async function afterTheFact(tool: ToolDefinition, what: "budget_settle" | "cache
   );
 }
 
+/** Checks the token against the call (and its plan, worked out again): when it was made for another plan, says so. */
+async function verifyToken(token: string, tool: ToolDefinition, signed: Args, planned: boolean, ctx: CallContext): Promise<number> {
+  try {
+    return await ctx.confirmer.verify(token, tool.name, signed, ctx.user);
+  } catch (err) {
+    if (!planned || !(err instanceof ToolError) || !/does not match/.test(err.message)) throw err;
+    throw new ToolError(
+      "confirmation_invalid",
+      `The confirmation token does not match these arguments and the current plan: what the call would do has changed since the preview (the upstream's state or a list moved). Call ${tool.name} again without ${CONFIRMATION_FIELD} for a fresh preview.`,
+      { field: CONFIRMATION_FIELD },
+    );
+  }
+}
+
 /** A confirmation token carries out one call: the second presentation is refused, across isolates. */
 async function useOnce(token: string, expiresAt: number, ctx: CallContext): Promise<void> {
   const usedTokens = ctx.services.usedTokens;
@@ -191,7 +222,7 @@ async function useOnce(token: string, expiresAt: number, ctx: CallContext): Prom
  * a token. No write is made. The token is for the arguments as given (`args`);
  * the preview shows what would be sent (`sent`: after the do-not-contact lists).
  */
-async function preview(tool: ToolDefinition, args: Args, sent: Args, ctx: CallContext): Promise<ToolOutcome> {
+async function preview(tool: ToolDefinition, args: Args, sent: Args, plan: Plan | undefined, ctx: CallContext): Promise<ToolOutcome> {
   const spec = tool.confirm!;
   const data: Record<string, unknown> = {
     confirmation_required: true,
@@ -200,6 +231,8 @@ async function preview(tool: ToolDefinition, args: Args, sent: Args, ctx: CallCo
     // What will be sent, less any credential (a mailbox password is withheld, not echoed).
     arguments: maskSecrets(sent),
   };
+  if (plan) data.plan = plan.details;
+  if (plan?.refusal) data.blocked = plan.refusal;
   if (spec.lookup) {
     try {
       const client = new UpstreamClient(ctx.config, { retryable: true, hasSideEffects: false }, ctx.deps);

@@ -61,10 +61,30 @@ export interface ToolOutcome {
 export interface RunContext {
   /** Perform one upstream request with this tool's key, deadline, retry and size policy. */
   call(request: UpstreamCall): Promise<UpstreamResponse>;
+  /** The confirmed call's plan (see ConfirmSpec.plan), when the tool has one. */
+  plan?: Plan;
+  /** Reports progress to the client, when it asked for it (a progress token); otherwise does nothing. */
+  progress(done: number, total: number, message: string): Promise<void>;
   /** Who is calling (a token name), for the tools that work on this server's own state. */
   user: string;
   config: Config;
   services: Services;
+}
+
+/**
+ * What a two-step tool works out before it acts, from reads that change
+ * nothing: shown in the preview, worked out again at confirmation, and bound to
+ * the token by its fingerprint (a plan that changed in between needs a fresh preview).
+ */
+export interface Plan {
+  /** Shown in the preview, as `plan`. */
+  details: Record<string, unknown>;
+  /** Identifies what the call would do; the token is signed over it. */
+  fingerprint: string;
+  /** Why the call must not go ahead (then the confirmation is refused with preflight_blocked). */
+  refusal?: string;
+  /** What the confirmed call works from (for a tool's `run`). */
+  state?: unknown;
 }
 
 /** Inputs of a two-step (confirmed) tool, shown back in the preview. */
@@ -76,6 +96,8 @@ export interface ConfirmSpec {
    * Its failure never blocks the preview.
    */
   lookup?: { base?: Base; path: string; pick: readonly string[] };
+  /** Optional plan, worked out at the preview and again at confirmation (e.g. a launch preflight). */
+  plan?: (args: Args, ctx: RunContext) => Promise<Plan | undefined>;
 }
 
 /**
@@ -128,8 +150,10 @@ export interface ToolDefinition {
   /** What clients see: the entry's description, then its cost sentence. */
   description: string;
   toolset: ToolsetId;
-  /** The endpoint's id in ../shared/reference/*-endpoints.json (the contract); "" for a local tool. */
+  /** The endpoint's id in ../shared/reference/*-endpoints.json (the contract); "" for a local tool or a composite read (see alsoReads). */
   catalogId: string;
+  /** Catalog ids of the other endpoints (reads) its `run` or its plan calls, e.g. a preflight's; a composite read lists every endpoint it calls. */
+  alsoReads?: readonly string[];
   base: ToolHost;
   method: HttpMethod;
   /** Path below the base URL, with {name} placeholders filled from same-named inputs ("" for a local tool). */

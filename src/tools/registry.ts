@@ -13,6 +13,7 @@ import { toolRefusal } from "../policy/scopes";
 import { POLICY_TOOLS } from "../policy/tools";
 import { SMARTLEAD_TOOLS } from "../smartlead";
 import { upstreamOf } from "../upstream/hosts";
+import { WORKFLOW_TOOLS } from "../workflows/tools";
 import { CONFIRMATION_FIELD } from "./confirm";
 import type { ToolDefinition } from "./define";
 import { needsConfirmation } from "./kinds";
@@ -21,7 +22,7 @@ import { DEFAULT_TOOL_NAMES, TOOLSET_IDS, type ToolsetId } from "./toolsets";
 
 export { DEFAULT_TOOL_NAMES } from "./toolsets";
 
-export const ALL_TOOLS: readonly ToolDefinition[] = [...LEADMAGIC_TOOLS, ...SMARTLEAD_TOOLS, ...POLICY_TOOLS];
+export const ALL_TOOLS: readonly ToolDefinition[] = [...LEADMAGIC_TOOLS, ...SMARTLEAD_TOOLS, ...WORKFLOW_TOOLS, ...POLICY_TOOLS];
 
 /** Each toolset's tools in listing order, in TOOLSET_INFO's order, then the curated `default` view. */
 export const TOOLSETS: ReadonlyMap<ToolsetId | "default", readonly ToolDefinition[]> = (() => {

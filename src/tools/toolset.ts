@@ -15,7 +15,10 @@ import type { Annotations, Args, ConfirmSpec, Cost, HttpMethod, ListSpec, ToolDe
 import { KINDS } from "./kinds";
 import { TOOLSET_INFO, type ToolsetId } from "./toolsets";
 
-type Shared = Pick<ToolDefinition, "name" | "title" | "catalogId" | "query" | "body" | "output" | "textResponse" | "shape" | "run" | "contacts"> & {
+type Shared = Pick<
+  ToolDefinition,
+  "name" | "title" | "catalogId" | "query" | "body" | "output" | "textResponse" | "shape" | "run" | "contacts" | "alsoReads"
+> & {
   /** What the tool does, in the words clients see; a paid tool's cost sentence follows it. */
   description: string;
   input: z.ZodType<Args>;

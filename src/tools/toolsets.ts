@@ -93,6 +93,11 @@ export const TOOLSET_INFO = {
     description: "Buying domains and mailboxes from Smart Senders vendors. Placing an order spends money.",
     optIn: true,
   },
+  gtm_workflows: {
+    base: "local",
+    title: "Workflows",
+    description: "Steps across both APIs in one call with one preview: verified lead import as a durable job, and the playbooks (also as MCP prompts).",
+  },
   gtm_policy: {
     base: "local",
     title: "Spend and send policy",
@@ -105,8 +110,15 @@ export type ToolsetId = keyof typeof TOOLSET_INFO;
 export const TOOLSET_IDS = Object.keys(TOOLSET_INFO) as ToolsetId[];
 
 /**
+ * The most the default tools/list may weigh: about 5,000 tokens of a model's
+ * context. It was 15 KB until the verified import (whose lead schema alone is
+ * 2 KB) joined the default selection.
+ */
+export const DEFAULT_LISTING_MAX_BYTES = 20 * 1024;
+
+/**
  * The curated default selection: the most used tools across both upstreams,
- * small enough (≤ 25 tools, ≤ 15 KB of tools/list) to leave room in a model's context.
+ * small enough (≤ 25 tools, ≤ DEFAULT_LISTING_MAX_BYTES of tools/list) to leave room in a model's context.
  */
 export const DEFAULT_TOOL_NAMES: readonly string[] = [
   // LeadMagic: the everyday enrichment loop.
@@ -123,6 +135,9 @@ export const DEFAULT_TOOL_NAMES: readonly string[] = [
   "smartlead_get_lead_message_history",
   "smartlead_list_inbox_replies",
   "smartlead_update_campaign_status",
-  // This server: what the caller may still spend today.
+  // This server: verified import (and its job), and what the caller may still spend today.
+  "gtm_import_verified_leads",
+  "gtm_get_job",
+  "gtm_resume_job",
   "gtm_get_budget",
 ];

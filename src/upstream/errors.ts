@@ -19,7 +19,8 @@ export type ErrorCode =
   | "not_configured"
   | "confirmation_invalid"
   | "budget_exceeded"
-  | "do_not_contact";
+  | "do_not_contact"
+  | "preflight_blocked";
 
 export interface ErrorDetails {
   /** HTTP status the upstream answered, when there was one. */

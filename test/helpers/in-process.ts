@@ -12,7 +12,10 @@ import { type Fakes, fakeVars, startFakes } from "../../dev/stack";
 import { type Env, parseConfig } from "../../src/config";
 import { createMcpServer, type SessionState, sessionState } from "../../src/mcp/server";
 import { memoryServices } from "../../src/policy/services";
+import { confirmerFor } from "../../src/tools/call";
 import { resolveSelection } from "../../src/tools/registry";
+import { innerCall } from "../../src/workflows/inner";
+import { memoryJobs } from "../../src/workflows/jobs";
 import { TEST_USER } from "./stack";
 
 /** A fetch that answers from the fakes' handlers, routed by origin, without a socket. */
@@ -55,6 +58,7 @@ export async function startInProcess(vars: Record<string, string | null> = {}): 
   const clients: Client[] = [];
   // One set of services for the stack, as the Durable Objects and KV are one per deployment.
   const services = memoryServices();
+  services.jobs = memoryJobs((user) => innerCall({ config, user, confirmer: confirmerFor(config), services, deps }));
   return {
     fakes,
     async connect(query = "", user = TEST_USER) {

@@ -31,6 +31,8 @@ export interface ToolCase {
     /** JSON body; undefined means no body. */
     body?: unknown;
   };
+  /** Reads the tool makes before its request, as "METHOD path" in order (e.g. a launch preflight). */
+  readsFirst?: string[];
   /** Reply to send instead of the fake's route (e.g. to exercise a shape). */
   reply?: FakeReply;
   /** Extra checks on the result. */
@@ -88,7 +90,14 @@ export async function runCase(client: Client, fakes: Fakes, c: ToolCase): Promis
   assert.ok(!result.isError, `${c.tool}: ${JSON.stringify(result.content).slice(0, 400)}`);
   assert.ok(result.structuredContent && typeof result.structuredContent === "object" && !Array.isArray(result.structuredContent));
 
-  const received = allRequests(fakes);
+  const all = allRequests(fakes);
+  const reads = c.readsFirst ?? [];
+  assert.deepEqual(
+    all.slice(0, reads.length).map((r) => `${r.method} ${r.path}`),
+    reads,
+    `${c.tool}: the reads before its request`,
+  );
+  const received = all.slice(reads.length);
   assert.equal(received.length, 1, `${c.tool}: exactly one upstream request, got ${received.map((r) => `${r.host} ${r.method} ${r.path}`).join(", ")}`);
   const req = received[0]!;
   assert.equal(req.host, c.expect.host, `${c.tool}: host`);

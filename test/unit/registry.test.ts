@@ -11,8 +11,8 @@ import addFormats from "ajv-formats";
 import { parseConfig } from "../../src/config";
 import { pathParams } from "../../src/tools/forward";
 import { ALL_TOOLS, DEFAULT_TOOL_NAMES, listing, resolveSelection, TOOLSETS } from "../../src/tools/registry";
-import { TOOLSET_IDS, TOOLSET_INFO } from "../../src/tools/toolsets";
-import { UPSTREAMS } from "../../src/upstream/hosts";
+import { DEFAULT_LISTING_MAX_BYTES, TOOLSET_IDS, TOOLSET_INFO } from "../../src/tools/toolsets";
+import { type Base, UPSTREAMS, upstreamOf } from "../../src/upstream/hosts";
 import { VERSION } from "../../src/version";
 
 interface CatalogEntry {
@@ -54,6 +54,18 @@ describe("every tool", () => {
   test("calls exactly its catalog endpoint (method, path, host), never an excluded or unconfirmed route", () => {
     const seen = new Set<string>();
     for (const t of UPSTREAM_TOOLS) {
+      // What else it reads (a preflight, a composite read): documented GETs on the same upstream.
+      for (const id of t.alsoReads ?? []) {
+        const read = catalog.get(id);
+        assert.ok(read, `${t.name}: unknown catalog id ${id} in alsoReads`);
+        assert.equal(read.method, "GET", `${t.name}: ${id} is not a read`);
+        assert.equal(upstreamOf(read.base as Base), upstreamOf(t.base as Base), `${t.name}: ${id} is on another upstream`);
+        assert.ok(!forbidden.includes(`${read.base} ${read.method} ${read.path}`), `${t.name} reads a forbidden route`);
+      }
+      if (t.catalogId === "") {
+        assert.ok(t.run && t.kind === "read" && (t.alsoReads?.length ?? 0) > 1, `${t.name}: a tool without an endpoint of its own is a composite read`);
+        continue;
+      }
       const entry = catalog.get(t.catalogId);
       assert.ok(entry, `${t.name}: unknown catalog id ${t.catalogId}`);
       assert.equal(t.method, entry.method, `${t.name} method`);
@@ -193,12 +205,12 @@ describe("documented rate limits", () => {
 });
 
 describe("toolsets", () => {
-  test("the default selection is curated: every name exists, at most 25 tools, tools/list at most 15 KB", () => {
+  test("the default selection is curated: every name exists, at most 25 tools, tools/list within its byte budget", () => {
     const names = new Set(ALL_TOOLS.map((t) => t.name));
     for (const n of DEFAULT_TOOL_NAMES) assert.ok(names.has(n), `default tool ${n} does not exist`);
     assert.ok(DEFAULT_TOOL_NAMES.length <= 25);
     const bytes = JSON.stringify(listing(resolveSelection(null, null, fullConfig), fullConfig)).length;
-    assert.ok(bytes <= 15 * 1024, `default tools/list is ${bytes} bytes`);
+    assert.ok(bytes <= DEFAULT_LISTING_MAX_BYTES, `default tools/list is ${bytes} bytes`);
   });
 
   test("every toolset has tools on its own host; opt-in toolsets (SmartProspect, Smart Senders) are never in the default selection", () => {

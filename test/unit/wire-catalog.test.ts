@@ -269,12 +269,17 @@ const pathPattern = (template: string) =>
 /** What one fixture entry's requests send that its catalog entry does not document (allowances it needs go to `used`). */
 function checkEntry(tool: string, used: Set<string>): string[] {
   const t = tools.get(tool)!;
-  const entry = catalog.get(t.catalogId)!;
+  // Its own endpoint, and the reads it declares (a preflight, a composite read): each request is checked against the one it calls.
+  const endpoints = [t.catalogId, ...(t.alsoReads ?? [])].filter((id) => id !== "").map((id) => catalog.get(id)!);
   const problems: string[] = [];
   const requests = wire.tools[tool]!.requests;
   if (requests.length === 0) problems.push(`${tool}: records no request`);
   for (const r of requests) {
-    if (r.method !== t.method || !pathPattern(t.path).test(r.path)) problems.push(`${tool}: sends ${r.method} ${r.path}, not ${t.method} ${t.path}`);
+    const entry = endpoints.find((e) => e.method === r.method && pathPattern(e.path).test(r.path));
+    if (!entry) {
+      problems.push(`${tool}: sends ${r.method} ${r.path}, which is none of ${endpoints.map((e) => `${e.method} ${e.path}`).join(", ")}`);
+      continue;
+    }
     for (const place of ["query", "body"] as const) problems.push(...checkPlace(tool, entry, r, place, used));
   }
   return problems;
@@ -325,7 +330,8 @@ function coverage(used: Set<string>): { problems: string[]; offered: number; exe
   let exercised = 0;
   for (const [tool, entry] of Object.entries(wire.tools)) {
     const def = tools.get(tool);
-    if (!def) continue;
+    // A composite read offers none of its endpoints' parameters but the ids in their paths.
+    if (!def || def.catalogId === "") continue;
     const sent = new Set(entry.requests.flatMap((r) => [...Object.keys(r.query), ...flatten(r.body)]));
     for (const p of catalog.get(def.catalogId)!.params) {
       if (p.in === "path") continue;

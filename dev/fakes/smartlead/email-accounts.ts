@@ -163,11 +163,15 @@ export const EMAIL_ACCOUNTS_ROUTES: BaseRoute[] = [
     base: "smartlead",
     method: "GET",
     path: "/campaigns/{campaign_id}/email-accounts",
-    reply: () => ({
-      body: [
-        fakeEmailAccount(2001, { from_email: "sales@mycompany.com", from_name: "Sarah Lee", type: "SMTP" }),
-        fakeEmailAccount(2002, { from_email: "outreach@mycompany.com", from_name: "David Smith", type: "SMTP" }),
-      ],
+    // Campaign 102 is a draft with no mailbox attached yet (a launch preflight blocks it).
+    reply: (_req, p) => ({
+      body:
+        p.campaign_id === "102"
+          ? []
+          : [
+              fakeEmailAccount(2001, { from_email: "sales@mycompany.com", from_name: "Sarah Lee", type: "SMTP" }),
+              fakeEmailAccount(2002, { from_email: "outreach@mycompany.com", from_name: "David Smith", type: "SMTP" }),
+            ],
     }),
   },
   { base: "smartlead", method: "POST", path: "/campaigns/{campaign_id}/email-accounts", reply: () => ({ body: { ok: true } }) },

@@ -50,7 +50,7 @@ const num = (v: string | undefined, fallback: number) => (v === undefined ? fall
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** POST /campaigns/{id}/leads: counts as SmartLead reports them. */
-function addLeads(req: RecordedRequest): FakeReply {
+export function addLeads(req: RecordedRequest): FakeReply {
   const body = (req.body ?? {}) as { lead_list?: { email?: string }[]; settings?: Record<string, boolean> };
   const list = Array.isArray(body.lead_list) ? body.lead_list : undefined;
   if (!list || list.length === 0) return { status: 400, body: { error: '"lead_list" is required' } };

@@ -17,6 +17,9 @@ const sl = (method: string, path: string, extra: { query?: Record<string, string
 
 const data = (r: { structuredContent?: unknown }) => r.structuredContent as Record<string, unknown>;
 
+/** The four reads of a launch preflight, in order. */
+const PREFLIGHT_103 = ["GET /campaigns/103", "GET /campaigns/103/sequences", "GET /campaigns/103/email-accounts", "GET /campaigns/103/analytics"];
+
 const CASES: ToolCase[] = [
   // campaigns
   {
@@ -64,7 +67,22 @@ const CASES: ToolCase[] = [
   {
     tool: "smartlead_update_campaign_status",
     args: { campaign_id: 103, status: "START" },
+    // A start runs the launch preflight first (again at confirmation); SmartLead gets the status only.
+    readsFirst: PREFLIGHT_103,
     expect: sl("POST", "/campaigns/103/status", { body: { status: "START" } }),
+  },
+  {
+    tool: "smartlead_update_campaign_status",
+    args: { campaign_id: 102, status: "START", override_preflight: true },
+    readsFirst: PREFLIGHT_103.map((r) => r.replace("103", "102")),
+    expect: sl("POST", "/campaigns/102/status", { body: { status: "START" } }),
+  },
+  {
+    tool: "smartlead_launch_preflight",
+    args: { campaign_id: 103 },
+    readsFirst: PREFLIGHT_103.slice(0, 3),
+    expect: sl("GET", "/campaigns/103/analytics"),
+    check: (r) => assert.equal((r.structuredContent as { result: string }).result, "pass"),
   },
   {
     tool: "smartlead_update_campaign_status",
@@ -322,6 +340,7 @@ const CASES: ToolCase[] = [
 ];
 
 const MY_TOOLS = [
+  "smartlead_launch_preflight",
   "smartlead_list_campaigns",
   "smartlead_get_campaign",
   "smartlead_create_campaign",
@@ -601,5 +620,35 @@ describe("upstream answers", () => {
     resetFakes(stack.fakes);
     const r = await call(client, "smartlead_get_campaign", { campaign_id: 999 });
     assert.equal(errorOf(r).code, "not_found");
+  });
+});
+
+describe("launch preflight", () => {
+  test("blocks a campaign with no email account, warns on a running one, and a blocked start is refused at confirmation", async () => {
+    const verdicts: Record<number, string> = {};
+    for (const id of [101, 102, 103]) {
+      const r = await call(client, "smartlead_launch_preflight", { campaign_id: id });
+      verdicts[id] = (r.structuredContent as { result: string }).result;
+    }
+    assert.deepEqual(verdicts, { 101: "warn", 102: "block", 103: "pass" });
+    const blocked = await call(client, "smartlead_launch_preflight", { campaign_id: 102 });
+    const checks = (blocked.structuredContent as { checks: { check: string; result: string }[] }).checks;
+    assert.deepEqual(
+      checks.filter((c) => c.result === "block").map((c) => c.check),
+      ["email_accounts"],
+    );
+
+    resetFakes(stack.fakes);
+    const preview = await call(client, "smartlead_update_campaign_status", { campaign_id: 102, status: "START" });
+    const data = preview.structuredContent as { blocked?: string; plan?: { preflight?: { result: string } }; confirmation_token: string };
+    assert.equal(data.plan?.preflight?.result, "block");
+    assert.match(data.blocked ?? "", /email_accounts: No email account is attached.*override_preflight/);
+    const refused = await call(client, "smartlead_update_campaign_status", { campaign_id: 102, status: "START", confirmation_token: data.confirmation_token });
+    assert.equal(errorOf(refused).code, "preflight_blocked");
+    assert.deepEqual(
+      stack.fakes.smartlead.requests.filter((r) => r.method !== "GET"),
+      [],
+      "nothing was started",
+    );
   });
 });
