@@ -23,7 +23,7 @@ export interface PaceLimits {
  * granted here, but counted by the upstream when its request arrives, a few ms
  * later and not always in order. 100 ms costs 0.17 % of a per-minute budget.
  */
-export const ARRIVAL_MARGIN_MS = 100;
+export const ARRIVAL_MARGIN_MS = 500;
 
 const WINDOWS = [
   { ms: 1_000, limit: (l: PaceLimits) => l.perSecond },

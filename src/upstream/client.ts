@@ -221,7 +221,9 @@ export class UpstreamClient {
 
   /** Waits for this attempt's turn in the key's budget; refused (rate_limited) when none starts before the deadline. */
   private async turn(lane: PaceLane, label: string, attempt: number): Promise<void> {
-    const turn = await this.pacing!.pacer.turn(lane, this.pacing!.user, this.deadline - this.deps.now());
+    // A turn must leave the request time to be made: a quarter of what is left, up to a second.
+    const remaining = this.deadline - this.deps.now();
+    const turn = await this.pacing!.pacer.turn(lane, this.pacing!.user, remaining - Math.min(1000, remaining / 4));
     if (turn.ok) return;
     throw new ToolError(
       "rate_limited",
