@@ -20,8 +20,10 @@ export interface PaceLimits {
 
 /**
  * Each window is counted this much wider than its nominal length: a turn is
- * granted here, but counted by the upstream when its request arrives, a few ms
- * later and not always in order. 100 ms costs 0.17 % of a per-minute budget.
+ * granted here, but counted by the upstream when its request arrives, later
+ * and not always in order: on a loaded Worker (the e2e burst on 2 cores) the
+ * lag varied by up to ~400 ms, and 100 or 250 ms let 429s through. 500 ms costs
+ * 0.8 % of a per-minute budget (a third of a per-second one when bursts bind).
  */
 export const ARRIVAL_MARGIN_MS = 500;
 

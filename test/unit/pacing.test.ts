@@ -117,7 +117,7 @@ describe("fair shares", () => {
     const busy = ask("a", 6);
     const other = ask("b", 2);
     const third = ask("c", 1);
-    await clock.advance(10_000);
+    await clock.advance(15_000);
     await Promise.all([...busy, ...other, ...third]);
     assert.deepEqual(order, ["a0", "a1", "b0", "c0", "a2", "b1", "a3", "a4", "a5"]);
   });
@@ -126,10 +126,10 @@ describe("fair shares", () => {
     const clock = virtualClock();
     const taker = new TurnTaker(new PaceBook({ perSecond: 1, perMinute: 60, perHour: 1000 }), clock.timers);
     assert.deepEqual(await taker.turn("a", 0), { ok: true });
-    const a1 = taker.turn("a", 1500); // its turn: 1.1 s
-    const a2 = taker.turn("a", 2500); // 2.2 s, within 2.5 s when it asked
-    const b = taker.turn("b", 5000); // b goes before a's second waiter: 2.2 s, and a2 moves to 3.3 s
-    await clock.advance(5000);
+    const a1 = taker.turn("a", 2000); // its turn: 1.5 s (a second and the margin)
+    const a2 = taker.turn("a", 3500); // 3 s, within 3.5 s when it asked
+    const b = taker.turn("b", 8000); // b goes before a's second waiter: 3 s, and a2 moves to 4.5 s
+    await clock.advance(8000);
     assert.deepEqual(await a1, { ok: true });
     assert.deepEqual(await b, { ok: true });
     const refused = await a2;
@@ -143,12 +143,12 @@ describe("refusals", () => {
     const clock = virtualClock();
     const taker = new TurnTaker(new PaceBook({ perSecond: 1, perMinute: 60, perHour: 1000 }), clock.timers);
     assert.deepEqual(await taker.turn("a", 10_000), { ok: true });
-    // The next turn is 1.1 s away: past 0.5 s, so refused now, and 2 s (rounded up) to wait.
+    // The next turn is 1.5 s away: past 0.5 s, so refused now, and 2 s (rounded up) to wait.
     assert.deepEqual(await taker.turn("b", 500), { ok: false, retryAfterSeconds: 2 });
-    // Queued behind three others (each 1.1 s apart): the 4th turn is 4.4 s away.
+    // Queued behind three others (each 1.5 s apart): the 4th turn is 6 s away.
     const queued = [taker.turn("a", 60_000), taker.turn("c", 60_000), taker.turn("d", 60_000)];
-    assert.deepEqual(await taker.turn("e", 4000), { ok: false, retryAfterSeconds: 5 });
-    await clock.advance(4000);
+    assert.deepEqual(await taker.turn("e", 5000), { ok: false, retryAfterSeconds: 6 });
+    await clock.advance(5000);
     assert.deepEqual(await Promise.all(queued), [{ ok: true }, { ok: true }, { ok: true }]);
     assert.equal(taker.book.waiting, 0);
   });
@@ -190,9 +190,9 @@ describe("the client takes a turn before every attempt", () => {
     const h = harness([ok]);
     await new UpstreamClient(config(5000), READ, h.deps, { pacer: h.pacer, user: "alice" }).request(request);
     const second = new UpstreamClient(config(5000), READ, h.deps, { pacer: h.pacer, user: "alice" }).request(request);
-    await h.clock.advance(1000);
+    await h.clock.advance(1000 + M - 1);
     assert.equal(h.calls(), 1, "not before its turn");
-    await h.clock.advance(200);
+    await h.clock.advance(1);
     assert.equal((await second).status, 200);
     assert.equal(h.calls(), 2);
   });
