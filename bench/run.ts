@@ -19,6 +19,7 @@ import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { LEADMAGIC_TEST_KEY } from "../dev/fakes/leadmagic";
 import { type Fakes, fakeVars, PROJECT_ROOT, startFakes, startWorker, type Worker } from "../dev/stack";
 import { DEFAULT_LISTING_MAX_BYTES } from "../src/tools/toolsets";
+import { pacingBench } from "./pacing";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const WARMUP = 50;
@@ -197,11 +198,22 @@ function checkout(ref: string): string {
   return dir;
 }
 
-const { values } = parseArgs({ options: { baseline: { type: "string", multiple: true } } });
+const { values } = parseArgs({ options: { baseline: { type: "string", multiple: true }, "pacing-only": { type: "boolean" } } });
 const baselines = values.baseline ?? [];
+if (values["pacing-only"]) {
+  console.log(await pacingBench());
+  process.exit(0);
+}
 
 const fakes = await startFakes();
-const vars = { ...fakeVars(fakes), MCP_ACCESS_TOKENS: `bench:${TOKEN}`, RATE_LIMIT_USER_PER_MINUTE: "100000000", RATE_LIMIT_IP_PER_MINUTE: "100000000" };
+// Pacing off here: these figures are about the Worker; bench/pacing.ts measures the pacer.
+const vars = {
+  ...fakeVars(fakes),
+  MCP_ACCESS_TOKENS: `bench:${TOKEN}`,
+  RATE_LIMIT_USER_PER_MINUTE: "100000000",
+  RATE_LIMIT_IP_PER_MINUTE: "100000000",
+  SMARTLEAD_RATE_LIMIT: "off",
+};
 const variants: Variant[] = [];
 const worktrees: string[] = [];
 try {
@@ -278,6 +290,7 @@ try {
   const file = join(PROJECT_ROOT, "bench", "results", `${date.replace(/[:.]/g, "-")}.json`);
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`\nwritten to ${file}`);
+  console.log(`\n${await pacingBench()}`);
 } finally {
   for (const v of variants) await v.worker.stop();
   await Promise.all(Object.values(fakes).map((f) => f.stop()));

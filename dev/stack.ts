@@ -11,8 +11,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createLeadMagicFake, LEADMAGIC_TEST_KEY } from "./fakes/leadmagic";
-import type { FakeUpstream } from "./fakes/server";
-import { createSmartLeadFake, SMARTLEAD_TEST_KEY } from "./fakes/smartlead/index";
+import { type FakeUpstream, RateEnforcer } from "./fakes/server";
+import { createSmartLeadFake, SMARTLEAD_TEST_KEY, smartleadRateLimited } from "./fakes/smartlead/index";
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -38,6 +38,13 @@ export async function startFakes(): Promise<Fakes> {
 
 export function resetFakes(fakes: Fakes): void {
   for (const f of Object.values(fakes)) f.reset();
+}
+
+/** Makes every SmartLead fake enforce one key's budget together, as the catalog says SmartLead does (until resetFakes). */
+export function enforceSmartLeadLimits(fakes: Fakes, limits: RateEnforcer["limits"]): RateEnforcer {
+  const enforcer = new RateEnforcer(limits, smartleadRateLimited());
+  for (const f of [fakes.smartlead, fakes.smartdelivery, fakes.smartsenders, fakes.smartprospect]) f.enforce(enforcer);
+  return enforcer;
 }
 
 /** Vars that point the Worker at the fakes, with the fakes' keys. */

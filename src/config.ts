@@ -4,6 +4,7 @@
  * Names here are documented in README.md and .dev.vars.example.
  */
 import { setLogScrubber } from "./log";
+import type { PaceLimits } from "./policy/pacing";
 import {
   type ContactList,
   METERS,
@@ -11,12 +12,13 @@ import {
   parseBudgets,
   parseCacheDays,
   parseContactList,
+  parseRateLimit,
   parseTokenScopes,
   type Scope,
   type UserLimits,
 } from "./policy/settings";
 import { ConfigError, flag, listOf, positiveInt } from "./settings";
-import { BASES, type Base, HOSTS, type Upstream } from "./upstream/hosts";
+import { BASES, type Base, HOSTS, UPSTREAMS, type Upstream } from "./upstream/hosts";
 import { secretScrubber } from "./upstream/redact";
 
 export { ConfigError } from "./settings";
@@ -56,6 +58,9 @@ export interface Env {
   /** Comma-separated addresses and domains no send or lead import may reach. */
   DO_NOT_CONTACT?: string;
   ENRICHMENT_CACHE_TTL_DAYS?: string;
+  /** Upstream pacing per API key: `standard`, `pro`, `<perMinute>/<perHour>/<burstPerSecond>` or `off`. */
+  SMARTLEAD_RATE_LIMIT?: string;
+  LEADMAGIC_RATE_LIMIT?: string;
   MCP_SSE: DurableObjectNamespace;
   /** Used confirmation tokens (src/tools/confirm-ledger.ts): each token carries out one call. */
   CONFIRM_LEDGER?: DurableObjectNamespace;
@@ -67,6 +72,8 @@ export interface Env {
   ENRICHMENT_CACHE?: KVNamespace;
   /** Verified-import jobs, one object per job (src/workflows/import-job.ts). */
   IMPORT_JOBS?: DurableObjectNamespace;
+  /** One token bucket per upstream API key (src/policy/pacer.ts). Without it calls are not paced. */
+  UPSTREAM_PACER?: DurableObjectNamespace;
   /** OAuth grants, clients and tokens (workers-oauth-provider). Without it OAuth is off; static tokens still work. */
   OAUTH_KV?: KVNamespace;
   /** Rate-limit counters. Without it limits are counted per isolate only. */
@@ -100,6 +107,8 @@ export interface Config {
   doNotContact: ContactList;
   /** ENRICHMENT_CACHE_TTL_DAYS; 0 is off. */
   enrichmentCacheDays: number;
+  /** Each upstream key's request budget (SMARTLEAD_RATE_LIMIT, LEADMAGIC_RATE_LIMIT); undefined is not paced. */
+  pacing: Readonly<Record<Upstream, PaceLimits | undefined>>;
   /**
    * Removes every secret of this deployment (both upstream keys, the
    * confirmation secret, every access token), in every spelling, from a text:
@@ -231,6 +240,12 @@ export function parseConfig(env: Env): Config {
     scopes: parseTokenScopes(env.MCP_TOKEN_SCOPES, names),
     doNotContact: parseContactList(env.DO_NOT_CONTACT),
     enrichmentCacheDays: parseCacheDays(env.ENRICHMENT_CACHE_TTL_DAYS),
+    pacing: {
+      // One budget for every SmartLead host: the catalog says per key, all endpoints combined.
+      smartlead: parseRateLimit("SMARTLEAD_RATE_LIMIT", env.SMARTLEAD_RATE_LIMIT, UPSTREAMS.smartlead.rateLimits.tiers, "standard"),
+      // LeadMagic publishes no figures: not paced unless the operator knows the plan's (its 429s are still retried).
+      leadmagic: parseRateLimit("LEADMAGIC_RATE_LIMIT", env.LEADMAGIC_RATE_LIMIT, UPSTREAMS.leadmagic.rateLimits.tiers, "off"),
+    },
     scrub: secretScrubber([keys.smartlead, keys.leadmagic, confirmationSecret, ...accessTokens.map((t) => t.token)]),
   };
 }

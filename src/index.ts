@@ -22,6 +22,7 @@ import { VERSION } from "./version";
 export { McpSseAgent } from "./mcp/sse";
 export { DoNotContactList } from "./policy/contact-list";
 export { CreditLedger } from "./policy/ledger";
+export { UpstreamPacer } from "./policy/pacer";
 export { ConfirmationLedger } from "./tools/confirm-ledger";
 export { ImportJob } from "./workflows/import-job";
 

@@ -3,7 +3,7 @@
  * routes the way the real API does, checks the API key where the real API
  * expects it, and records every request so tests can assert what really went
  * over the wire. Tests can queue one-off replies (errors, 429s, hangs, huge
- * bodies, redirects) with `next()`.
+ * bodies, redirects) with `next()`, and make it enforce a rate limit with `enforce()`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -56,6 +56,40 @@ export interface FakeOptions {
   routes: FakeRoute[];
 }
 
+/**
+ * A key's request budget as an upstream enforces it, counted on arrival: at
+ * most perSecond / perMinute / perHour requests in ANY window of that length
+ * (a sliding window, stricter than fixed ones), else a 429. Written apart from
+ * the server's pacer on purpose, so the two can disagree. One enforcer may
+ * serve several fakes (SmartLead's hosts share one key).
+ */
+export class RateEnforcer {
+  private readonly arrivals: number[] = [];
+  /** Requests answered (not 429). */
+  admitted = 0;
+  /** 429s sent. */
+  rejected = 0;
+
+  constructor(
+    readonly limits: { perSecond: number; perMinute: number; perHour: number },
+    readonly reply: FakeReply,
+    private readonly now: () => number = () => performance.timeOrigin + performance.now(),
+  ) {}
+
+  admit(): boolean {
+    const now = this.now();
+    while (this.arrivals.length && this.arrivals[0]! <= now - 3_600_000) this.arrivals.shift();
+    const within = (ms: number) => this.arrivals.filter((t) => t > now - ms).length;
+    if (within(1000) >= this.limits.perSecond || within(60_000) >= this.limits.perMinute || this.arrivals.length >= this.limits.perHour) {
+      this.rejected++;
+      return false;
+    }
+    this.arrivals.push(now);
+    this.admitted++;
+    return true;
+  }
+}
+
 function compile(route: FakeRoute): { test: (method: string, path: string) => Record<string, string> | undefined } {
   const names: string[] = [];
   const source = route.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{([A-Za-z0-9_]+)\\?\}/g, (_, n: string) => {
@@ -78,6 +112,7 @@ export class FakeUpstream {
   private readonly queued: FakeReply[] = [];
   private readonly overrides: FakeRoute[] = [];
   private server?: Server;
+  private enforcer?: RateEnforcer;
   private readonly compiled: { route: FakeRoute; test: ReturnType<typeof compile>["test"] }[];
   private readonly hanging = new Set<ServerResponse>();
   port = 0;
@@ -103,10 +138,16 @@ export class FakeUpstream {
     this.overrides.unshift({ method, path, reply });
   }
 
+  /** Answer 429 past this budget (shared with whichever fakes share the enforcer) until reset(). */
+  enforce(enforcer: RateEnforcer): void {
+    this.enforcer = enforcer;
+  }
+
   reset(): void {
     this.requests.length = 0;
     this.queued.length = 0;
     this.overrides.length = 0;
+    this.enforcer = undefined;
   }
 
   async start(): Promise<void> {
@@ -198,6 +239,7 @@ export class FakeUpstream {
     const queued = this.queued.shift();
     if (queued) return queued;
     if (!this.options.authorized(recorded)) return this.options.unauthorized();
+    if (this.enforcer && !this.enforcer.admit()) return this.enforcer.reply;
     return this.route(recorded);
   }
 

@@ -9,6 +9,7 @@ import { durableJobs } from "../workflows/jobs";
 import { durableLedger, memoryLedger } from "./budgets";
 import { durableContactList, memoryContactList } from "./do-not-contact";
 import type { CacheStore, Services } from "./stores";
+import { durablePacer, memoryPacer } from "./turns";
 
 export type { Services } from "./stores";
 
@@ -26,6 +27,7 @@ export function servicesOf(env: Env): Services {
     contactList: env.CONTACT_LIST ? durableContactList(env.CONTACT_LIST) : undefined,
     cache: env.ENRICHMENT_CACHE ? kvCache(env.ENRICHMENT_CACHE) : undefined,
     jobs: env.IMPORT_JOBS ? durableJobs(env.IMPORT_JOBS) : undefined,
+    pacer: env.UPSTREAM_PACER ? durablePacer(env.UPSTREAM_PACER) : undefined,
   };
 }
 
@@ -36,6 +38,7 @@ export function memoryServices(): Services {
     usedTokens: memoryUsedTokens(),
     ledger: memoryLedger(),
     contactList: memoryContactList(),
+    pacer: memoryPacer(),
     cache: {
       async get(key) {
         const hit = cache.get(key);

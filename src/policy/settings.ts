@@ -2,11 +2,14 @@
  * The policy settings, parsed at startup with the rest of the configuration:
  * daily budgets (CREDIT_BUDGETS, PROSPECT_BUDGETS, PURCHASE_BUDGETS), token
  * scopes (MCP_TOKEN_SCOPES), the do-not-contact list (DO_NOT_CONTACT) and the
- * enrichment cache (ENRICHMENT_CACHE_TTL_DAYS). No zod here: this runs on the
+ * enrichment cache (ENRICHMENT_CACHE_TTL_DAYS), and the upstream pacing
+ * (SMARTLEAD_RATE_LIMIT, LEADMAGIC_RATE_LIMIT). No zod here: this runs on the
  * first request of every isolate. Errors name the setting and the entry.
  */
 import { ConfigError, listOf } from "../settings";
 import { TOOLSET_IDS } from "../tools/toolsets";
+import type { RateTier } from "../upstream/hosts";
+import type { PaceLimits } from "./pacing";
 
 /** What a daily budget counts. Each has its own setting; see README "Spend and send policy". */
 export type Meter = "leadmagic_credits" | "prospect_credits" | "purchases";
@@ -162,4 +165,34 @@ export function parseCacheDays(raw: string | undefined): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 365) throw new ConfigError("ENRICHMENT_CACHE_TTL_DAYS must be a whole number of days from 0 (off) to 365");
   return n;
+}
+
+/** Each limit of a custom rate limit may be at most this (the pacer keeps one entry per request of the last hour). */
+export const PACE_MAX_PER_HOUR = 100_000;
+
+/**
+ * SMARTLEAD_RATE_LIMIT / LEADMAGIC_RATE_LIMIT: `off`, a documented tier by
+ * name (`standard`, `pro`: the upstream's tiers in ../upstream/hosts.ts), or
+ * `<perMinute>/<perHour>/<burstPerSecond>`, e.g. `90/2000/15`. Unset or empty
+ * is `fallback`. Undefined means no pacing.
+ */
+export function parseRateLimit(setting: string, raw: string | undefined, tiers: Readonly<Record<string, RateTier>>, fallback: string): PaceLimits | undefined {
+  const text = (raw === undefined || raw.trim() === "" ? fallback : raw).trim().toLowerCase();
+  if (text === "off") return undefined;
+  const tier = Object.entries(tiers).find(([name]) => name.toLowerCase() === text)?.[1];
+  if (tier) return { perSecond: tier.burstPerSecond, perMinute: tier.perMinute, perHour: tier.perHour };
+  const names = [...Object.keys(tiers).map((n) => n.toLowerCase()), "off"].join(", ");
+  const m = /^(\d{1,6})\/(\d{1,6})\/(\d{1,6})$/.exec(text);
+  if (!m) throw new ConfigError(`${setting} must be one of ${names}, or <perMinute>/<perHour>/<burstPerSecond> such as 90/2000/15`);
+  const [perMinute, perHour, perSecond] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (perSecond < 1 || perSecond > perMinute || perMinute > perHour) {
+    throw new ConfigError(`${setting}: each limit must be at least 1, the burst at most the per-minute limit, and that at most the per-hour limit`);
+  }
+  if (perHour > PACE_MAX_PER_HOUR) throw new ConfigError(`${setting}: the per-hour limit may be at most ${PACE_MAX_PER_HOUR}`);
+  return { perSecond, perMinute, perHour };
+}
+
+/** A rate limit as its setting writes it: `60/1000/10`, or `off`. */
+export function rateLimitText(limits: PaceLimits | undefined): string {
+  return limits ? `${limits.perMinute}/${limits.perHour}/${limits.perSecond}` : "off";
 }

@@ -1,11 +1,13 @@
 /**
  * The state this server keeps beyond one request, as a call sees it: used
- * confirmation tokens, budget reservations, the managed do-not-contact list
- * and the enrichment cache. Each is a Durable Object or KV namespace in the
+ * confirmation tokens, budget reservations, the managed do-not-contact list,
+ * the enrichment cache and the upstream pacing. Each is a Durable Object or KV namespace in the
  * Worker (see servicesOf in ./services.ts) and has an in-memory twin for the
  * in-process tests. Interfaces only, in plain types, so any module can name them.
  */
+import type { Upstream } from "../upstream/hosts";
 import type { JobsService } from "../workflows/job-types";
+import type { PaceLimits, Turn } from "./pacing";
 import type { Meter } from "./settings";
 
 /**
@@ -52,6 +54,21 @@ export interface CacheStore {
   put(key: string, value: string, ttlSeconds: number): Promise<void>;
 }
 
+/** One upstream API key's budget: which upstream, the key (the pacer keys its state by a hash of it), and its limits. */
+export interface PaceLane {
+  upstream: Upstream;
+  key: string;
+  limits: PaceLimits;
+}
+
+/** Turns for upstream requests, one budget per API key (./pacer.ts). */
+export interface Pacer {
+  /** Waits for a turn that starts within `waitMs`, or refuses at once (with when to try again) when none can. */
+  turn(lane: PaceLane, user: string, waitMs: number): Promise<Turn>;
+  /** The upstream answered 429 anyway (another client of the key): no turn on this key for `waitMs`. */
+  hold(lane: PaceLane, waitMs: number): Promise<void>;
+}
+
 export interface Services {
   usedTokens?: UsedTokens;
   ledger?: BudgetLedger;
@@ -59,4 +76,6 @@ export interface Services {
   cache?: CacheStore;
   /** Verified-import jobs (src/workflows/import-job.ts). */
   jobs?: JobsService;
+  /** Upstream pacing per API key. */
+  pacer?: Pacer;
 }

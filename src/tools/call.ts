@@ -13,7 +13,7 @@ import { cacheable, cachedOutcome, keepOutcome } from "../policy/enrichment-cach
 import { admit, checkBudget, failureCharge, holdBudget, type Spent } from "../policy/gate";
 import { type ClientCampaigns, cachedClientCampaigns } from "../policy/scopes";
 import type { Services } from "../policy/stores";
-import { type ClientDeps, UpstreamClient } from "../upstream/client";
+import { type ClientDeps, type Pacing, UpstreamClient } from "../upstream/client";
 import { ToolError } from "../upstream/errors";
 import { upstreamOf } from "../upstream/hosts";
 import { CONFIRMATION_FIELD, type Confirmer, createConfirmer } from "./confirm";
@@ -73,7 +73,7 @@ export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: Call
     if (!parsed.success) throw invalidInput(parsed.error);
     const args = parsed.data;
 
-    const client = new UpstreamClient(ctx.config, callPolicy(tool), ctx.deps);
+    const client = new UpstreamClient(ctx.config, callPolicy(tool), ctx.deps, pacingOf(ctx));
     let requests = 0;
     const spent: Spent = { answered: false };
     const run: RunContext = {
@@ -169,6 +169,11 @@ export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: Call
   }
 }
 
+/** Every upstream request of a call takes its turn in its key's budget, as the caller. */
+function pacingOf(ctx: CallContext): Pacing | undefined {
+  return ctx.services.pacer ? { pacer: ctx.services.pacer, user: ctx.user } : undefined;
+}
+
 /** The campaigns of a SmartLead client, for a client-scoped token: a read with the call's own deadline. */
 function clientCampaigns(ctx: CallContext, client: UpstreamClient): ClientCampaigns {
   return cachedClientCampaigns(ctx.config.baseUrls.smartlead, async (id) => {
@@ -235,7 +240,7 @@ async function preview(tool: ToolDefinition, args: Args, sent: Args, plan: Plan 
   if (plan?.refusal) data.blocked = plan.refusal;
   if (spec.lookup) {
     try {
-      const client = new UpstreamClient(ctx.config, { retryable: true, hasSideEffects: false }, ctx.deps);
+      const client = new UpstreamClient(ctx.config, { retryable: true, hasSideEffects: false }, ctx.deps, pacingOf(ctx));
       const base = spec.lookup.base ?? (tool.base === "local" ? undefined : tool.base);
       if (!base) throw new ToolError("upstream_bad_response", "This preview's lookup names no host.");
       const found = await client.request({ base, method: "GET", path: fillPath(spec.lookup.path, args) });

@@ -4,6 +4,8 @@
  * - the key goes exactly where each API wants it (LeadMagic: X-API-Key header;
  *   SmartLead hosts: api_key query parameter) and nowhere else;
  * - one deadline per tool call covers every attempt and every wait;
+ * - every attempt (retries included) first waits for its turn in the key's
+ *   budget (the pacer, ../policy/pacer.ts), and a 429 tells the pacer to hold everyone;
  * - retries only where they cannot cost or duplicate anything (429 for any call;
  *   5xx and network errors only for reads), at most 3 attempts, full-jitter backoff;
  * - redirects are errors (the key is never sent to a redirect target);
@@ -11,6 +13,7 @@
  * - bodies that are not what they claim become clean errors naming the status.
  */
 import type { Config } from "../config";
+import type { PaceLane, Pacer } from "../policy/stores";
 import { readCapped } from "../streams";
 import { USER_AGENT } from "../version";
 import { ToolError } from "./errors";
@@ -65,6 +68,12 @@ const defaultDeps: ClientDeps = {
   random: Math.random,
 };
 
+/** Who is asking the pacer for turns: the calls of one user. */
+export interface Pacing {
+  pacer: Pacer;
+  user: string;
+}
+
 export const MAX_ATTEMPTS = 3;
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 4_000;
@@ -78,6 +87,8 @@ export class UpstreamClient {
     private readonly config: Config,
     private readonly policy: CallPolicy,
     private readonly deps: ClientDeps = defaultDeps,
+    /** Without it (or when the upstream's rate limit setting is off) requests go unpaced. */
+    private readonly pacing?: Pacing,
   ) {
     this.deadline = deps.now() + config.timeoutMs;
   }
@@ -89,9 +100,13 @@ export class UpstreamClient {
     if (!key) throw new ToolError("not_configured", `${label} is not configured on this server (${keyVar} is not set).`);
 
     const { url, init } = this.buildRequest(call, key);
+    const limits = this.config.pacing[upstream];
+    const lane: PaceLane | undefined = limits && this.pacing ? { upstream, key, limits } : undefined;
     let attempt = 0;
     for (;;) {
       attempt++;
+      if (this.deadline - this.deps.now() <= 0) throw this.timeoutError(label, attempt - 1);
+      if (lane) await this.turn(lane, label, attempt);
       const remaining = this.deadline - this.deps.now();
       if (remaining <= 0) throw this.timeoutError(label, attempt - 1);
 
@@ -113,6 +128,8 @@ export class UpstreamClient {
         const wait = retryAfterSeconds(response.headers, this.deps.now());
         await discard(response);
         const waitMs = (wait ?? 1) * 1000;
+        // Another client of the same key spent its budget: every call of this server waits, not just this one.
+        if (lane) await this.pacing!.pacer.hold(lane, waitMs);
         if (attempt < MAX_ATTEMPTS && this.deps.now() + waitMs < this.deadline) {
           await this.deps.sleep(waitMs);
           continue;
@@ -200,6 +217,19 @@ export class UpstreamClient {
     const qs = params.toString();
     const url = `${this.config.baseUrls[call.base]}${call.path}${qs ? `?${qs}` : ""}`;
     return { url, init: { method: call.method, headers, body, redirect: "manual" } };
+  }
+
+  /** Waits for this attempt's turn in the key's budget; refused (rate_limited) when none starts before the deadline. */
+  private async turn(lane: PaceLane, label: string, attempt: number): Promise<void> {
+    // A turn must leave the request time to be made: a quarter of what is left, up to a second.
+    const remaining = this.deadline - this.deps.now();
+    const turn = await this.pacing!.pacer.turn(lane, this.pacing!.user, remaining - Math.min(1000, remaining / 4));
+    if (turn.ok) return;
+    throw new ToolError(
+      "rate_limited",
+      `${label}'s rate limit for this server's API key leaves no turn for this call before its deadline; try again in ${turn.retryAfterSeconds} s.`,
+      { retry_after_seconds: turn.retryAfterSeconds, attempts: attempt - 1, retried: attempt > 1 },
+    );
   }
 
   /** Waits with full jitter; false when the wait would not fit before the deadline. */

@@ -43,7 +43,8 @@ export interface InProcessStack {
 export async function startInProcess(vars: Record<string, string | null> = {}): Promise<InProcessStack> {
   const fakes = await startFakes();
   // Admin tools on, so the tables reach every tool; their default (off) is tested end to end.
-  const env: Record<string, string> = { ...fakeVars(fakes), MCP_ADMIN_TOOLS: "true" };
+  // Pacing off, so the tables never wait for a turn; it is tested on its own (test/unit/pacing.test.ts, test/e2e/pacing.test.ts).
+  const env: Record<string, string> = { ...fakeVars(fakes), MCP_ADMIN_TOOLS: "true", SMARTLEAD_RATE_LIMIT: "off" };
   for (const [k, v] of Object.entries(vars)) {
     if (v === null) delete env[k];
     else env[k] = v;

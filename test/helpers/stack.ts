@@ -13,7 +13,7 @@ export const TEST_ACCESS_TOKEN = "test-access-token-0123456789abcdefghijklmnop";
 
 /**
  * Security settings of a test stack: the test token, and rate limits high enough
- * that table-driven suites never meet them. Override (or remove with null) per stack.
+ * (or upstream pacing off) so that table-driven suites never meet them. Override (or remove with null) per stack.
  */
 export function securityVars(): Record<string, string> {
   return {
@@ -22,6 +22,8 @@ export function securityVars(): Record<string, string> {
     RATE_LIMIT_IP_PER_MINUTE: "100000",
     // Every tool is offered, admin tools included; their default (off) is tested on its own.
     MCP_ADMIN_TOOLS: "true",
+    // Upstream pacing off, for the same reason; test/e2e/pacing.test.ts turns it on.
+    SMARTLEAD_RATE_LIMIT: "off",
   };
 }
 

@@ -23,6 +23,15 @@ export function smartleadUnauthorized(): FakeReply {
   return { status: 401, body: { success: false, error: { code: "UNAUTHORIZED", message: "Invalid or missing API key" } } };
 }
 
+/** SmartLead's answer past the rate limit (catalog rateLimits.onLimit; Retry-After only on 429). */
+export function smartleadRateLimited(): FakeReply {
+  return {
+    status: 429,
+    headers: { "retry-after": "1" },
+    body: { error: { code: "RATE_LIMIT_EXCEEDED", message: "Too many requests. Please retry after 1 seconds.", retry_after: 1 } },
+  };
+}
+
 export function createSmartLeadFake(base: SmartLeadBase): FakeUpstream {
   const basePath = basePathOf(base);
   return new FakeUpstream({
