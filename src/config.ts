@@ -3,7 +3,7 @@
  * parsed once per isolate (keyed by the env object) into a typed Config.
  * Names here are documented in README.md and .dev.vars.example.
  */
-import { setLogScrubber } from "./log";
+import { configureLog } from "./log";
 import {
   type ContactList,
   METERS,
@@ -15,7 +15,7 @@ import {
   type Scope,
   type UserLimits,
 } from "./policy/settings";
-import { ConfigError, flag, listOf, positiveInt } from "./settings";
+import { ConfigError, flag, fraction, listOf, positiveInt } from "./settings";
 import { BASES, type Base, HOSTS, type Upstream } from "./upstream/hosts";
 import { secretScrubber } from "./upstream/redact";
 
@@ -56,6 +56,8 @@ export interface Env {
   /** Comma-separated addresses and domains no send or lead import may reach. */
   DO_NOT_CONTACT?: string;
   ENRICHMENT_CACHE_TTL_DAYS?: string;
+  /** Share (0–1) of successful free-read tool calls whose audit line is written; everything else is always written. */
+  LOG_SAMPLE_RATE?: string;
   MCP_SSE: DurableObjectNamespace;
   /** Used confirmation tokens (src/tools/confirm-ledger.ts): each token carries out one call. */
   CONFIRM_LEDGER?: DurableObjectNamespace;
@@ -100,6 +102,8 @@ export interface Config {
   doNotContact: ContactList;
   /** ENRICHMENT_CACHE_TTL_DAYS; 0 is off. */
   enrichmentCacheDays: number;
+  /** LOG_SAMPLE_RATE (default 1): see ./log.ts for which lines it samples. */
+  logSampleRate: number;
   /**
    * Removes every secret of this deployment (both upstream keys, the
    * confirmation secret, every access token), in every spelling, from a text:
@@ -231,6 +235,7 @@ export function parseConfig(env: Env): Config {
     scopes: parseTokenScopes(env.MCP_TOKEN_SCOPES, names),
     doNotContact: parseContactList(env.DO_NOT_CONTACT),
     enrichmentCacheDays: parseCacheDays(env.ENRICHMENT_CACHE_TTL_DAYS),
+    logSampleRate: fraction("LOG_SAMPLE_RATE", env.LOG_SAMPLE_RATE, 1),
     scrub: secretScrubber([keys.smartlead, keys.leadmagic, confirmationSecret, ...accessTokens.map((t) => t.token)]),
   };
 }
@@ -248,7 +253,7 @@ export function getConfig(env: Env): Config {
       c = e;
     }
     cache.set(env, c);
-    if (!(c instanceof ConfigError)) setLogScrubber(c.scrub);
+    if (!(c instanceof ConfigError)) configureLog({ scrub: c.scrub, sampleRate: c.logSampleRate });
   }
   if (c instanceof ConfigError) throw c;
   return c;
