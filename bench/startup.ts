@@ -17,7 +17,7 @@ import { promisify } from "node:util";
 import { PROJECT_ROOT } from "../dev/stack";
 import { type BenchContext, median, type Row, ratio, round } from "./lib";
 
-const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 3);
 const FLOOR_ROOT = join(PROJECT_ROOT, "bench", "floor");
 const FLOOR_RUNS_PER_RUN = 4;
 
