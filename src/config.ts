@@ -3,7 +3,7 @@
  * parsed once per isolate (keyed by the env object) into a typed Config.
  * Names here are documented in README.md and .dev.vars.example.
  */
-import { setLogScrubber } from "./log";
+import { configureLog } from "./log";
 import type { PaceLimits } from "./policy/pacing";
 import {
   type ContactList,
@@ -17,7 +17,7 @@ import {
   type Scope,
   type UserLimits,
 } from "./policy/settings";
-import { ConfigError, flag, listOf, positiveInt } from "./settings";
+import { ConfigError, flag, fraction, listOf, positiveInt } from "./settings";
 import { BASES, type Base, HOSTS, UPSTREAMS, type Upstream } from "./upstream/hosts";
 import { secretScrubber } from "./upstream/redact";
 
@@ -61,6 +61,8 @@ export interface Env {
   /** Upstream pacing per API key: `standard`, `pro`, `<perMinute>/<perHour>/<burstPerSecond>` or `off`. */
   SMARTLEAD_RATE_LIMIT?: string;
   LEADMAGIC_RATE_LIMIT?: string;
+  /** Share (0–1) of successful free-read tool calls whose audit line is written; everything else is always written. */
+  LOG_SAMPLE_RATE?: string;
   MCP_SSE: DurableObjectNamespace;
   /** Used confirmation tokens (src/tools/confirm-ledger.ts): each token carries out one call. */
   CONFIRM_LEDGER?: DurableObjectNamespace;
@@ -109,6 +111,8 @@ export interface Config {
   enrichmentCacheDays: number;
   /** Each upstream key's request budget (SMARTLEAD_RATE_LIMIT, LEADMAGIC_RATE_LIMIT); undefined is not paced. */
   pacing: Readonly<Record<Upstream, PaceLimits | undefined>>;
+  /** LOG_SAMPLE_RATE (default 1): see ./log.ts for which lines it samples. */
+  logSampleRate: number;
   /**
    * Removes every secret of this deployment (both upstream keys, the
    * confirmation secret, every access token), in every spelling, from a text:
@@ -246,6 +250,7 @@ export function parseConfig(env: Env): Config {
       // LeadMagic publishes no figures: not paced unless the operator knows the plan's (its 429s are still retried).
       leadmagic: parseRateLimit("LEADMAGIC_RATE_LIMIT", env.LEADMAGIC_RATE_LIMIT, UPSTREAMS.leadmagic.rateLimits.tiers, "off"),
     },
+    logSampleRate: fraction("LOG_SAMPLE_RATE", env.LOG_SAMPLE_RATE, 1),
     scrub: secretScrubber([keys.smartlead, keys.leadmagic, confirmationSecret, ...accessTokens.map((t) => t.token)]),
   };
 }
@@ -263,7 +268,7 @@ export function getConfig(env: Env): Config {
       c = e;
     }
     cache.set(env, c);
-    if (!(c instanceof ConfigError)) setLogScrubber(c.scrub);
+    if (!(c instanceof ConfigError)) configureLog({ scrub: c.scrub, sampleRate: c.logSampleRate });
   }
   if (c instanceof ConfigError) throw c;
   return c;

@@ -14,6 +14,14 @@ export function positiveInt(name: string, value: string | undefined, fallback: n
   return n;
 }
 
+/** A share from 0 to 1 inclusive (e.g. a sampling rate), written as a decimal. */
+export function fraction(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new ConfigError(`${name} must be a number from 0 to 1`);
+  return n;
+}
+
 export function flag(name: string, value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === "") return fallback;
   if (/^(true|1|yes)$/i.test(value)) return true;

@@ -158,6 +158,7 @@ export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: Call
       event: "tool_call",
       user: ctx.user,
       tool: tool.name,
+      kind: tool.kind,
       upstream,
       outcome,
       error_code: errorCode,
