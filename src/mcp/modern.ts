@@ -57,6 +57,11 @@ const sessions = new WeakMap<Request, SessionState>();
 function modernServer(ctx: McpRequestContext): Server {
   const s = ctx.requestInfo && sessions.get(ctx.requestInfo);
   if (!s) throw new Error("2026-07-28 request without a session");
+  return createModernServer(s);
+}
+
+/** The v2 Server for one request of this session (exported for bench/protocol.ts, which times it against v1). */
+export function createModernServer(s: SessionState): Server {
   const server = new Server(SERVER_INFO, {
     capabilities: CAPABILITIES,
     instructions: INSTRUCTIONS,
