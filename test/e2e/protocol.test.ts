@@ -31,11 +31,16 @@ const serverName = (meta: Record<string, unknown> | undefined) => (meta?.[SERVER
 const data = (result: CallToolResult | ModernResult) => result.structuredContent as Record<string, unknown>;
 
 /** A raw 2026-07-28 request: the envelope in params._meta and the standard headers, each overridable. */
-async function modernRpc(method: string, params: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+async function modernRpc(
+  method: string,
+  params: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+  capabilities: Record<string, unknown> = {},
+) {
   const envelope = {
     [PROTOCOL_VERSION_META_KEY]: MODERN,
     [CLIENT_INFO_META_KEY]: { name: "raw", version: "1.0.0" },
-    [CLIENT_CAPABILITIES_META_KEY]: {},
+    [CLIENT_CAPABILITIES_META_KEY]: capabilities,
   };
   const res = await fetch(`${stack.url}/mcp?${QUERY}`, {
     method: "POST",
@@ -307,6 +312,68 @@ describe("confirmation through the client", () => {
     );
     assert.equal(json.result.resultType, "complete");
     assert.equal(json.result.structuredContent.confirmation_required, true);
+  });
+
+  test("2026-07-28 on the wire: the question carries the preview's token as requestState; an approval uses it once", async () => {
+    resetFakes(stack.fakes);
+    const call = { name: "smartlead_delete_campaign", arguments: { campaign_id: 102 } };
+    const headers = { "mcp-name": "smartlead_delete_campaign" };
+    const form = { elicitation: { form: {} } };
+    const asked = await modernRpc("tools/call", call, headers, form);
+    assert.equal(asked.status, 200);
+    assert.equal(asked.json.result.resultType, "input_required");
+    const state = asked.json.result.requestState as string;
+    const question = asked.json.result.inputRequests.approval;
+    assert.equal(question.method, "elicitation/create");
+    assert.match(question.params.message, /Campaign 102 will be deleted permanently.*Target: id=102, name=Webinar follow-up/);
+    assert.deepEqual(question.params.requestedSchema.required, ["approve"]);
+    assert.deepEqual(writes(), []);
+
+    const approve = { inputResponses: { approval: { action: "accept", content: { approve: true } } }, requestState: state };
+    const done = await modernRpc("tools/call", { ...call, ...approve }, headers, form);
+    assert.equal(done.json.result.resultType, "complete");
+    assert.ok(!done.json.result.isError, JSON.stringify(done.json));
+    const replayed = await modernRpc("tools/call", { ...call, ...approve }, headers, form);
+    assert.equal(replayed.json.result.structuredContent.error.code, "confirmation_invalid");
+    assert.match(replayed.json.result.structuredContent.error.message, /already been used/);
+    assert.deepEqual(writes(), ["DELETE /campaigns/102"]);
+  });
+
+  test("2026-07-28 on the wire: a declined question spends the token, so it cannot carry the action out later", async () => {
+    resetFakes(stack.fakes);
+    const call = { name: "smartlead_delete_campaign", arguments: { campaign_id: 102 } };
+    const headers = { "mcp-name": "smartlead_delete_campaign" };
+    const form = { elicitation: {} };
+    const asked = await modernRpc("tools/call", call, headers, form);
+    assert.equal(asked.json.result.resultType, "input_required", "an empty elicitation capability means form");
+    const token = asked.json.result.requestState as string;
+    const declined = await modernRpc("tools/call", { ...call, inputResponses: { approval: { action: "decline" } }, requestState: token }, headers, form);
+    assert.equal(declined.json.result.structuredContent.approval, "declined");
+    const later = await modernRpc("tools/call", { name: call.name, arguments: { ...call.arguments, confirmation_token: token } }, headers);
+    assert.match(later.json.result.structuredContent.error.message, /already been used/);
+    assert.deepEqual(writes(), []);
+  });
+
+  test("2026-07-28: a planned workflow approved in the client runs once, with progress", async () => {
+    const client = await connectModern(stack.url, { query: "toolsets=gtm_workflows", elicit: () => ({ action: "accept", content: { approve: true } }) });
+    try {
+      resetFakes(stack.fakes);
+      const progress: { progress: number; total?: number }[] = [];
+      const result = await client.callTool(
+        { name: "gtm_import_verified_leads", arguments: { campaign_id: 101, leads: [{ email: "proto0@example.com" }, { email: "proto1@example.com" }] } },
+        { onprogress: (p) => progress.push(p) },
+      );
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      assert.equal(data(result).status, "done");
+      assert.ok(progress.length >= 1, "progress was reported");
+      const posts = stack.fakes.smartlead.requests.filter((r) => r.method === "POST");
+      assert.deepEqual(
+        posts.map((r) => (r.body as { lead_list: { email: string }[] }).lead_list.map((l) => l.email)),
+        [["proto0@example.com", "proto1@example.com"]],
+      );
+    } finally {
+      await client.close();
+    }
   });
 
   test("/sse with form elicitation: approved, done once; declined, nothing sent upstream", async () => {
