@@ -15,8 +15,8 @@
 import { createMcpHandler, isLegacyRequest } from "@modelcontextprotocol/server";
 import { fakeVars, startFakes } from "../dev/stack";
 import { type Env, parseConfig } from "../src/config";
+import { type SessionState, sessionState } from "../src/mcp/handlers";
 import { createModernServer } from "../src/mcp/modern";
-import { type SessionState, sessionState } from "../src/mcp/server";
 import { handleStreamableHttp } from "../src/mcp/streamable";
 import { memoryServices } from "../src/policy/services";
 import { resolveSelection } from "../src/tools/registry";

@@ -13,8 +13,9 @@
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { sha256Hex } from "../crypto";
-import type { CallContext } from "../tools/call";
+import { type CallContext, type CallExtras, callTool } from "../tools/call";
 import { CONFIRMATION_FIELD, CONFIRMATION_TTL_SECONDS } from "../tools/confirm";
+import type { ToolDefinition } from "../tools/define";
 import { successResult } from "../tools/results";
 
 /** The one field the person answers: approve (true) or not. */
@@ -87,6 +88,43 @@ export function isApproved(answer: ApprovalAnswer | undefined): boolean {
 /** The arguments that carry out an approved preview: the same call, presenting its token. */
 export function withToken(args: Record<string, unknown> | undefined, token: string): Record<string, unknown> {
   return { ...args, [CONFIRMATION_FIELD]: token };
+}
+
+/** What the person's answer to a preview's question does: approved, the call presenting the token; otherwise nothing. */
+export function answered(
+  tool: ToolDefinition,
+  args: Record<string, unknown> | undefined,
+  token: string,
+  answer: ApprovalAnswer,
+  ctx: CallContext,
+  extras: CallExtras,
+): Promise<CallToolResult> {
+  return isApproved(answer) ? callTool(tool, withToken(args, token), ctx, extras) : notDone(tool.name, token, answer, ctx);
+}
+
+/**
+ * A call on a session that can put a question to the client while the call
+ * waits (form elicitation on /sse): a preview is asked, and the answer decides.
+ * When the question cannot be put or gets no answer (`ask` throws), the
+ * preview stands, with its token.
+ */
+export async function callAsking(
+  tool: ToolDefinition,
+  args: Record<string, unknown> | undefined,
+  ctx: CallContext,
+  extras: CallExtras,
+  ask: (question: ApprovalQuestion) => Promise<ApprovalAnswer>,
+): Promise<CallToolResult> {
+  const result = await callTool(tool, args, ctx, extras);
+  const pending = pendingApproval(result);
+  if (!pending) return result;
+  let answer: ApprovalAnswer;
+  try {
+    answer = await ask(pending.question);
+  } catch {
+    return result;
+  }
+  return answered(tool, args, pending.token, answer, ctx, extras);
 }
 
 /**

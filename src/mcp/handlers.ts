@@ -9,7 +9,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
 import type { Config } from "../config";
 import type { Services } from "../policy/services";
-import { type CallContext, confirmerFor } from "../tools/call";
+import { type CallContext, type CallExtras, confirmerFor } from "../tools/call";
 import type { ToolDefinition } from "../tools/define";
 import { listing, type Selection, scopeRefusal } from "../tools/registry";
 import { errorResult } from "../tools/results";
@@ -111,4 +111,18 @@ export function toolFor(s: SessionState, name: string): { tool: ToolDefinition }
 export function progressTokenOf(params: unknown): string | number | undefined {
   const token = (params as { _meta?: { progressToken?: unknown } } | undefined)?._meta?.progressToken;
   return typeof token === "string" || typeof token === "number" ? token : undefined;
+}
+
+type ProgressNotification = {
+  method: "notifications/progress";
+  params: { progressToken: string | number; progress: number; total: number; message: string };
+};
+
+/** What a tools/call request adds to the call: progress notifications, sent with `notify`, when it carries a progress token. */
+export function extrasFor(params: unknown, notify: (notification: ProgressNotification) => Promise<void>): CallExtras {
+  const progressToken = progressTokenOf(params);
+  if (progressToken === undefined) return {};
+  return {
+    progress: (done, total, message) => notify({ method: "notifications/progress", params: { progressToken, progress: done, total, message } }),
+  };
 }

@@ -25,19 +25,8 @@ import {
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/server/validators/cf-worker";
 import { callTool } from "../tools/call";
 import { CONFIRMATION_FIELD } from "../tools/confirm";
-import { type ApprovalAnswer, canAskForm, isApproved, notDone, pendingApproval, withToken } from "./approval";
-import {
-  CAPABILITIES,
-  callParams,
-  getPrompt,
-  INSTRUCTIONS,
-  listPrompts,
-  listTools,
-  progressTokenOf,
-  SERVER_INFO,
-  type SessionState,
-  toolFor,
-} from "./handlers";
+import { answered, canAskForm, pendingApproval } from "./approval";
+import { CAPABILITIES, callParams, extrasFor, getPrompt, INSTRUCTIONS, listPrompts, listTools, SERVER_INFO, type SessionState, toolFor } from "./handlers";
 
 /** The key of the one input request a confirmation asks (echoed back in inputResponses). */
 export const APPROVAL_REQUEST = "approval";
@@ -81,24 +70,17 @@ async function toolsCall(server: Server, s: SessionState, rawParams: unknown, ct
   const found = toolFor(s, params.name);
   if ("refused" in found) return found.refused as CallToolResult;
   const { tool } = found;
-  const progressToken = progressTokenOf(rawParams);
-  const progress =
-    progressToken === undefined
-      ? undefined
-      : (done: number, total: number, message: string) =>
-          ctx.mcpReq.notify({ method: "notifications/progress", params: { progressToken, progress: done, total, message } });
-  const extras = { progress };
+  const extras = extrasFor(rawParams, (notification) => ctx.mcpReq.notify(notification));
 
   // The retry of an approval question: the echoed state is the preview's token, the answer says what to do with it.
   const token = ctx.mcpReq.requestState<unknown>();
   if (typeof token === "string" && !(CONFIRMATION_FIELD in (params.arguments ?? {}))) {
     const view = inputResponse(ctx.mcpReq.inputResponses, APPROVAL_REQUEST);
     if (view.kind === "elicit") {
-      const answer: ApprovalAnswer = { action: view.action, content: view.content };
-      if (isApproved(answer)) return (await callTool(tool, withToken(params.arguments, token), s.call, extras)) as CallToolResult;
-      return (await notDone(tool.name, token, answer, s.call)) as CallToolResult;
+      const answer = { action: view.action, content: view.content };
+      return (await answered(tool, params.arguments, token, answer, s.call, extras)) as CallToolResult;
     }
-    // No answer to our question came back: start over with a fresh preview.
+    // Without an answer to our question, start over with a fresh preview (and a fresh question).
   }
   const result = await callTool(tool, params.arguments, s.call, extras);
   const pending = canAskForm(server.getClientCapabilities()) ? pendingApproval(result) : undefined;

@@ -11,21 +11,8 @@ import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validatio
 import { z } from "zod";
 import { callTool } from "../tools/call";
 import { CONFIRMATION_TTL_SECONDS } from "../tools/confirm";
-import { type ApprovalAnswer, canAskForm, isApproved, notDone, pendingApproval, withToken } from "./approval";
-import {
-  CAPABILITIES,
-  callParams,
-  getPrompt,
-  INSTRUCTIONS,
-  listPrompts,
-  listTools,
-  progressTokenOf,
-  SERVER_INFO,
-  type SessionState,
-  toolFor,
-} from "./handlers";
-
-export { ProtocolError, progressTokenOf, type SessionState, sessionState } from "./handlers";
+import { callAsking, canAskForm } from "./approval";
+import { CAPABILITIES, callParams, extrasFor, getPrompt, INSTRUCTIONS, listPrompts, listTools, SERVER_INFO, type SessionState, toolFor } from "./handlers";
 
 /**
  * One validator per isolate. Without it every Server builds its own Ajv
@@ -52,25 +39,12 @@ export function createMcpServer(state: () => SessionState): Server {
     const found = toolFor(s, params.name);
     if ("refused" in found) return found.refused;
     const { tool } = found;
-    const progressToken = progressTokenOf(request.params);
-    const progress =
-      progressToken === undefined
-        ? undefined
-        : (done: number, total: number, message: string) =>
-            extra.sendNotification({ method: "notifications/progress", params: { progressToken, progress: done, total, message } });
-    const result = await callTool(tool, params.arguments, s.call, { progress });
+    const extras = extrasFor(request.params, (notification) => extra.sendNotification(notification));
     // A session whose client declared form elicitation (only /sse keeps one) asks the person instead of the agent.
-    const pending = canAskForm(server.getClientCapabilities()) ? pendingApproval(result) : undefined;
-    if (!pending) return result;
-    let answer: ApprovalAnswer;
-    try {
-      answer = await server.elicitInput(pending.question, { timeout: CONFIRMATION_TTL_SECONDS * 1000, relatedRequestId: extra.requestId });
-    } catch {
-      // The client could not ask (or the person never answered): the preview stands, with its token.
-      return result;
-    }
-    if (!isApproved(answer)) return notDone(tool.name, pending.token, answer, s.call);
-    return callTool(tool, withToken(params.arguments, pending.token), s.call, { progress });
+    if (!canAskForm(server.getClientCapabilities())) return callTool(tool, params.arguments, s.call, extras);
+    return callAsking(tool, params.arguments, s.call, extras, (question) =>
+      server.elicitInput(question, { timeout: CONFIRMATION_TTL_SECONDS * 1000, relatedRequestId: extra.requestId }),
+    );
   });
   return server;
 }

@@ -22,8 +22,9 @@ import { SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/sdk/types.js"
 import { isLegacyRequest } from "@modelcontextprotocol/server";
 import { jsonRpcError } from "../edge/responses";
 import { listingJson } from "../tools/registry";
+import { progressTokenOf, type SessionState } from "./handlers";
 import { handleModern } from "./modern";
-import { createMcpServer, progressTokenOf, type SessionState } from "./server";
+import { createMcpServer } from "./server";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
 
