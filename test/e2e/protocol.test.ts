@@ -73,6 +73,17 @@ describe("2026-07-28 beside 2025-11-25 on /mcp", () => {
     }
   });
 
+  test("a client that probes server/discover and would fall back to initialize gets 2026-07-28", async () => {
+    const client = await connectModern(stack.url, { query: QUERY, negotiation: "auto" });
+    try {
+      assert.equal(client.getProtocolEra(), "modern");
+      assert.equal(client.getNegotiatedProtocolVersion(), MODERN);
+      assert.ok((await client.listTools()).tools.some((t) => t.name === "smartlead_delete_campaign"));
+    } finally {
+      await client.close();
+    }
+  });
+
   test("both generations list the same tools, annotations included", async () => {
     const modern = await connectModern(stack.url, { query: "toolsets=all" });
     const legacy = await connect(stack.url, "mcp", { query: "toolsets=all" });

@@ -45,14 +45,18 @@ export async function connect(baseUrl: string, kind: TransportKind, options: Con
 
 /**
  * The SDK v2 client on /mcp, pinned to 2026-07-28 (server/discover, no
- * initialize, the per-request envelope and standard headers).
+ * initialize, the per-request envelope and standard headers), or probing
+ * with server/discover and ready to fall back (`negotiation: "auto"`).
  */
-export async function connectModern(baseUrl: string, options: ConnectOptions = {}): Promise<ModernClient> {
+export async function connectModern(baseUrl: string, options: ConnectOptions & { negotiation?: "pin" | "auto" } = {}): Promise<ModernClient> {
   const url = new URL(`${baseUrl}/mcp${options.query ? `?${options.query}` : ""}`);
   const transport = new ModernTransport(url, { requestInit: { headers: headersFor(options) } });
   const client = new ModernClient(
     { name: "gtm-edge-mcp-tests-v2", version: "1.0.0" },
-    { versionNegotiation: { mode: { pin: "2026-07-28" } }, ...(options.elicit ? { capabilities: { elicitation: { form: {} } } } : {}) },
+    {
+      versionNegotiation: { mode: options.negotiation === "auto" ? "auto" : { pin: "2026-07-28" } },
+      ...(options.elicit ? { capabilities: { elicitation: { form: {} } } } : {}),
+    },
   );
   const elicit = options.elicit;
   if (elicit) client.setRequestHandler("elicitation/create", async (request) => (await elicit(request.params as { message: string })) as never);
