@@ -3,7 +3,7 @@
  * here, so the allowed origin is echoed; credentials (cookies) are never allowed,
  * bearer tokens are sent explicitly.
  */
-export const ALLOWED_REQUEST_HEADERS = "Authorization, Content-Type, Accept, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID";
+export const ALLOWED_REQUEST_HEADERS = "Authorization, Content-Type, Accept, Mcp-Session-Id, Mcp-Protocol-Version, Mcp-Method, Mcp-Name, Last-Event-ID";
 export const EXPOSED_HEADERS = "WWW-Authenticate, Mcp-Session-Id, Mcp-Protocol-Version, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset";
 
 export function preflight(origin: string | null): Response {

@@ -16,7 +16,7 @@ import { resourcePathOf } from "../edge/routes";
 import { log } from "../log";
 import { servicesOf } from "../policy/services";
 import { resolveSelection, type Selection, SelectionError } from "../tools/registry";
-import { sessionState } from "./server";
+import { sessionState } from "./handlers";
 import { SSE_SESSION_NOT_FOUND, type SseProps, sseHandler } from "./sse";
 import { handleStreamableHttp } from "./streamable";
 

@@ -10,7 +10,8 @@ import { McpAgent } from "agents/mcp";
 import { type Env, getConfig } from "../config";
 import { servicesOf } from "../policy/services";
 import { resolveSelection } from "../tools/registry";
-import { createMcpServer, type SessionState, sessionState } from "./server";
+import { type SessionState, sessionState } from "./handlers";
+import { createMcpServer } from "./server";
 
 /** What the Worker hands each SSE session (set from the URL and the caller's identity). */
 export type SseProps = {

@@ -1,5 +1,11 @@
 /**
- * /mcp: Streamable HTTP, stateless. Each POST gets a fresh transport and a
+ * /mcp: Streamable HTTP, stateless, for every revision. The dispatcher: a
+ * request that claims 2026-07-28 (its `_meta` envelope or its
+ * MCP-Protocol-Version header, as the SDK v2 classifies it) goes to the SDK v2
+ * adapter (./modern.ts); everything else (2025-11-25 and earlier) stays on
+ * the SDK v1 path below. Both serve the shared handlers of ./handlers.ts.
+ *
+ * The v1 path: each POST gets a fresh transport and a
  * light Server (handlers only; listings are cached per isolate) and answers
  * with plain JSON (or an event stream, when a request asks for progress notifications). No Durable Object hop, no session: the fastest path a
  * tool call can take through the Worker. The route (./routes.ts) has already
@@ -13,9 +19,12 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { isJsonContentType } from "@modelcontextprotocol/sdk/shared/mediaType.js";
 import { SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/sdk/types.js";
+import { isLegacyRequest } from "@modelcontextprotocol/server";
 import { jsonRpcError } from "../edge/responses";
 import { listingJson } from "../tools/registry";
-import { createMcpServer, progressTokenOf, type SessionState } from "./server";
+import { progressTokenOf, type SessionState } from "./handlers";
+import { handleModern } from "./modern";
+import { createMcpServer } from "./server";
 
 const JSON_HEADERS = { "Content-Type": "application/json" };
 
@@ -63,6 +72,7 @@ export async function handleStreamableHttp(request: Request, state: SessionState
     // Stateless server: no standalone SSE stream (GET) and no session to delete.
     return jsonRpcError(405, "Method not allowed: this server is stateless; send JSON-RPC with POST.", -32000, { Allow: "POST" });
   }
+  if (body.message !== undefined && !(await isLegacyRequest(request, body.message))) return handleModern(request, state, body.message);
   // Wrong headers or a body that is not JSON: the SDK answers (406, 415, 400 with -32700), from the same bytes.
   if (!acceptedBySdk(request) || body.message === undefined) return viaSdk(request, state);
   if (isListTools(body.message)) {

@@ -1,8 +1,9 @@
 /** Connects the MCP SDK's own Client to the Worker over either transport. */
+import { Client as ModernClient, StreamableHTTPClientTransport as ModernTransport } from "@modelcontextprotocol/client";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { type CallToolResult, ElicitRequestSchema, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
 import { TEST_ACCESS_TOKEN } from "./stack";
 
 export type TransportKind = "mcp" | "sse";
@@ -15,14 +16,19 @@ export interface ConnectOptions {
   headers?: Record<string, string>;
   /** Bearer token to send (default: the stack's TEST_ACCESS_TOKEN); null sends no Authorization. */
   token?: string | null;
+  /** Declare form elicitation and answer each question with this (the person, in a test). */
+  elicit?: (params: { message: string; requestedSchema?: unknown }) => ElicitResult | Promise<ElicitResult>;
+}
+
+function headersFor(options: ConnectOptions): Record<string, string> {
+  const token = options.token === undefined ? TEST_ACCESS_TOKEN : options.token;
+  const overridesAuth = Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === "authorization");
+  return { ...(token && !overridesAuth ? { Authorization: `Bearer ${token}` } : {}), ...options.headers };
 }
 
 export async function connect(baseUrl: string, kind: TransportKind, options: ConnectOptions = {}): Promise<Client> {
   const url = new URL(`${baseUrl}/${kind}${options.query ? `?${options.query}` : ""}`);
-  const token = options.token === undefined ? TEST_ACCESS_TOKEN : options.token;
-  const overridesAuth = Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === "authorization");
-  const headers: Record<string, string> = { ...(token && !overridesAuth ? { Authorization: `Bearer ${token}` } : {}), ...options.headers };
-  const requestInit = { headers };
+  const requestInit = { headers: headersFor(options) };
   const transport =
     kind === "mcp"
       ? new StreamableHTTPClientTransport(url, { requestInit })
@@ -30,7 +36,30 @@ export async function connect(baseUrl: string, kind: TransportKind, options: Con
           requestInit,
           eventSourceInit: { fetch: (u, init) => fetch(u, { ...init, headers: { ...(init?.headers as Record<string, string>), ...requestInit.headers } }) },
         });
-  const client = new Client({ name: "gtm-edge-mcp-tests", version: "1.0.0" });
+  const client = new Client({ name: "gtm-edge-mcp-tests", version: "1.0.0" }, options.elicit ? { capabilities: { elicitation: { form: {} } } } : {});
+  const elicit = options.elicit;
+  if (elicit) client.setRequestHandler(ElicitRequestSchema, (request) => elicit(request.params as { message: string }));
+  await client.connect(transport);
+  return client;
+}
+
+/**
+ * The SDK v2 client on /mcp, pinned to 2026-07-28 (server/discover, no
+ * initialize, the per-request envelope and standard headers), or probing
+ * with server/discover and ready to fall back (`negotiation: "auto"`).
+ */
+export async function connectModern(baseUrl: string, options: ConnectOptions & { negotiation?: "pin" | "auto" } = {}): Promise<ModernClient> {
+  const url = new URL(`${baseUrl}/mcp${options.query ? `?${options.query}` : ""}`);
+  const transport = new ModernTransport(url, { requestInit: { headers: headersFor(options) } });
+  const client = new ModernClient(
+    { name: "gtm-edge-mcp-tests-v2", version: "1.0.0" },
+    {
+      versionNegotiation: { mode: options.negotiation === "auto" ? "auto" : { pin: "2026-07-28" } },
+      ...(options.elicit ? { capabilities: { elicitation: { form: {} } } } : {}),
+    },
+  );
+  const elicit = options.elicit;
+  if (elicit) client.setRequestHandler("elicitation/create", async (request) => (await elicit(request.params as { message: string })) as never);
   await client.connect(transport);
   return client;
 }
