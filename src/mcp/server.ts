@@ -6,9 +6,17 @@
  */
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { Protocol } from "@modelcontextprotocol/sdk/shared/protocol.js";
-import { ErrorCode, GetPromptRequestSchema, ListPromptsRequestSchema, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import {
+  ErrorCode,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
+  ListToolsRequestSchema,
+  ReadResourceRequestSchema,
+} from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import { z } from "zod";
+import { listResources, readResource } from "../apps/resources";
 import type { Config } from "../config";
 import type { Services } from "../policy/services";
 import { type CallContext, callTool, confirmerFor } from "../tools/call";
@@ -89,8 +97,23 @@ export function progressTokenOf(params: unknown): string | number | undefined {
 export function createMcpServer(state: () => SessionState): Server {
   const server = new Server(
     { name: SERVER_NAME, version: VERSION, title: "GTM edge MCP (SmartLead + LeadMagic)" },
-    { capabilities: { tools: { listChanged: false }, prompts: { listChanged: false } }, instructions: INSTRUCTIONS, jsonSchemaValidator },
+    {
+      capabilities: { tools: { listChanged: false }, prompts: { listChanged: false }, resources: { listChanged: false } },
+      instructions: INSTRUCTIONS,
+      jsonSchemaValidator,
+    },
   );
+  // The MCP Apps views (src/apps/): the same for every user and selection.
+  server.setRequestHandler(ListResourcesRequestSchema, () => listResources());
+  server.setRequestHandler(ReadResourceRequestSchema, (request) => {
+    const found = readResource(request.params.uri);
+    if (!found)
+      throw new ProtocolError(
+        ErrorCode.InvalidParams,
+        `Unknown resource: ${request.params.uri.slice(0, 200)}. resources/list names the views this server serves.`,
+      );
+    return found;
+  });
   server.setRequestHandler(ListPromptsRequestSchema, () => ({
     prompts: PLAYBOOKS.map(({ name, title, description, arguments: args }) => ({ name, title, description, arguments: args })),
   }));

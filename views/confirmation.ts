@@ -1,0 +1,115 @@
+/**
+ * The confirmation card of a two-step tool: what will happen, to what, at what
+ * cost, with Approve and Cancel. Approve calls the same tool again through the
+ * host with the same arguments and the preview's confirmation_token: the normal
+ * token path, so the server checks the token as always and a view cannot
+ * approve anything the person did not press Approve for.
+ */
+import type { ViewContext } from "./context";
+import { errorOf, fmt, h, heading, isObject, type Json, notice, section, table, textOf } from "./dom";
+
+const TOKEN = "confirmation_token";
+
+/** A value as one line: lists by their length, objects by their members. */
+function brief(v: unknown): string {
+  if (Array.isArray(v)) {
+    const short = v.length <= 5 && v.every((x) => typeof x === "string" || typeof x === "number");
+    return short ? v.join(", ") : `${v.length} item${v.length === 1 ? "" : "s"}`;
+  }
+  if (isObject(v))
+    return Object.entries(v)
+      .map(([k, x]) => `${k}: ${brief(x)}`)
+      .join(", ");
+  if (typeof v === "number") return fmt(v);
+  return v === null || v === undefined ? "—" : String(v);
+}
+
+const label = (k: string) => k.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
+
+function facts(obj: Json): HTMLTableElement {
+  const t = table(
+    ["", ""],
+    Object.entries(obj).map(([k, v]) => [h("strong", {}, label(k)), brief(v)]),
+  );
+  t.classList.add("facts");
+  return t;
+}
+
+/** Target and plan facts of a preview: a campaign's name and status, lead counts, credits. */
+function details(preview: Json): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const plan = isObject(preview.plan) ? preview.plan : undefined;
+  const target = isObject(preview.target) ? preview.target : isObject(plan?.campaign) ? plan.campaign : undefined;
+  if (target) {
+    const name = target.name ?? target.email ?? target.id;
+    out.push(
+      section(
+        "Target",
+        h(
+          "p",
+          { class: "target" },
+          h("strong", {}, brief(name)),
+          target.status ? h("span", { class: "badge" }, String(target.status)) : null,
+          target.id !== undefined && name !== target.id ? h("span", { class: "muted" }, ` id ${brief(target.id)}`) : null,
+        ),
+      ),
+    );
+  }
+  if (plan) {
+    const { campaign: _c, ...rest } = plan;
+    out.push(section("Plan", facts(rest)));
+  }
+  if (isObject(preview.arguments)) out.push(section("Arguments", facts(preview.arguments)));
+  return out;
+}
+
+export function renderConfirmation(preview: Json, ctx: ViewContext, title = "Confirm"): HTMLElement[] {
+  const tool = String(preview.tool ?? "");
+  const token = preview[TOKEN];
+  const expires = typeof preview.expires_at === "string" ? new Date(preview.expires_at) : undefined;
+  const status = h("div", { class: "status" });
+  const approve = h("button", { type: "button", class: "primary", "data-action": "approve" }, "Approve");
+  const cancel = h("button", { type: "button", "data-action": "cancel" }, "Cancel");
+  const blocked = typeof preview.blocked === "string" ? preview.blocked : undefined;
+  if (blocked || typeof token !== "string") approve.disabled = true;
+  const done = () => {
+    approve.disabled = true;
+    cancel.disabled = true;
+  };
+  approve.addEventListener("click", async () => {
+    done();
+    status.replaceChildren(notice("info", "Carrying it out…"));
+    // The token is signed over the arguments as called (the preview's may be filtered or masked), so the call's own input comes first.
+    const args = { ...(ctx.input ?? (isObject(preview.arguments) ? preview.arguments : {})) };
+    delete args[TOKEN];
+    try {
+      ctx.show(await ctx.callTool(tool, { ...args, [TOKEN]: token as string }));
+    } catch (err) {
+      status.replaceChildren(notice("error", `The host did not carry out the call: ${err instanceof Error ? err.message : String(err)}`));
+    }
+  });
+  cancel.addEventListener("click", () => {
+    done();
+    status.replaceChildren(notice("ok", "Cancelled. Nothing was done."));
+  });
+  return [
+    heading(`${title}: ${ctx.toolTitle ?? tool}`, "Not done yet: nothing happens until you approve."),
+    h("p", { class: "action" }, String(preview.action ?? "")),
+    blocked ? notice("warning", `Blocked: ${blocked}`) : null,
+    ...details(preview),
+    h("p", { class: "muted" }, expires && !Number.isNaN(expires.getTime()) ? `The approval lasts until ${expires.toLocaleTimeString()}.` : ""),
+    h("div", { class: "actions" }, approve, cancel),
+    status,
+  ].filter((e): e is HTMLElement => e !== null);
+}
+
+/** What a confirmed call answered: its summary, or its error. */
+export function renderOutcome(result: { isError?: boolean; content?: unknown; structuredContent?: unknown }, ctx: ViewContext): HTMLElement[] {
+  const error = errorOf(result);
+  const data = isObject(result.structuredContent) ? result.structuredContent : {};
+  return [
+    heading(error ? "Not done" : "Done", ctx.toolTitle),
+    error ? notice("error", error) : notice("ok", textOf(result) ?? "The call succeeded."),
+    !error && Object.keys(data).length ? section("Result", facts(data)) : null,
+  ].filter((e): e is HTMLElement => e !== null);
+}

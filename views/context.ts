@@ -1,0 +1,19 @@
+/** What a view gets besides the result: the call's arguments and a way to call this server's tools through the host. */
+import type { Json } from "./dom";
+
+export interface ToolResult {
+  isError?: boolean;
+  content?: unknown;
+  structuredContent?: unknown;
+}
+
+export interface ViewContext {
+  /** The arguments the tool was called with, as the host reported them (tool-input). */
+  input?: Json;
+  /** The tool's title from the host, when it says. */
+  toolTitle?: string;
+  /** tools/call through the host (app.callServerTool): the host decides whether to allow it. */
+  callTool(name: string, args: Json): Promise<ToolResult>;
+  /** Draws a new result in place (after Approve, or a job's next report). */
+  show(result: ToolResult): void;
+}
