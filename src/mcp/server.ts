@@ -11,6 +11,7 @@ import {
   GetPromptRequestSchema,
   ListPromptsRequestSchema,
   ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
   ReadResourceRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
@@ -105,6 +106,8 @@ export function createMcpServer(state: () => SessionState): Server {
   );
   // The MCP Apps views (src/apps/): the same for every user and selection.
   server.setRequestHandler(ListResourcesRequestSchema, () => listResources());
+  // No templates, but clients that see the resources capability ask.
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: [] }));
   server.setRequestHandler(ReadResourceRequestSchema, (request) => {
     const found = readResource(request.params.uri);
     if (!found)

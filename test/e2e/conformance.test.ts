@@ -25,7 +25,7 @@ import { freePort, PROJECT_ROOT } from "../helpers/stack";
 const OFFERED = ALL_TOOLS.filter((t) => !t.admin).length;
 
 /** The scenarios that apply to this server: each must pass outright. */
-const APPLICABLE = ["server-initialize", "ping", "tools-list", "prompts-list", "dns-rebinding-protection"];
+const APPLICABLE = ["server-initialize", "ping", "tools-list", "prompts-list", "resources-list", "dns-rebinding-protection"];
 
 interface Demo {
   child: ChildProcess;
