@@ -26,10 +26,28 @@ function brief(v: unknown): string {
 
 const label = (k: string) => k.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
 
+const rowsOf = (v: unknown): Json[] | undefined => (Array.isArray(v) && v.length > 0 && v.length <= 50 && v.every(isObject) ? v : undefined);
+
+/** A list of records (a preflight's checks, the leads left out) as a table of its first columns. */
+function records(rows: Json[]): HTMLTableElement {
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].slice(0, 4);
+  return table(
+    columns.map(label),
+    rows.map((r) => columns.map((c) => brief(r[c]))),
+  );
+}
+
+/** Named values, one row each; nested records stay readable as tables of their own. */
 function facts(obj: Json): HTMLTableElement {
+  const cell = (v: unknown): HTMLElement | string => {
+    const rows = rowsOf(v);
+    if (rows) return records(rows);
+    if (isObject(v) && Object.values(v).some((x) => rowsOf(x) || isObject(x))) return facts(v);
+    return brief(v);
+  };
   const t = table(
     ["", ""],
-    Object.entries(obj).map(([k, v]) => [h("strong", {}, label(k)), brief(v)]),
+    Object.entries(obj).map(([k, v]) => [h("strong", {}, label(k)), cell(v)]),
   );
   t.classList.add("facts");
   return t;
@@ -63,6 +81,19 @@ function details(preview: Json): HTMLElement[] {
   return out;
 }
 
+/**
+ * What the call may spend: the plan's credits when it worked them out, else
+ * the cost sentence the listing appends to a paid tool's description ("Costs …", "Spends …").
+ */
+function costOf(preview: Json, description: string | undefined): string | undefined {
+  const credits = isObject(preview.plan) && isObject(preview.plan.credits) ? preview.plan.credits : undefined;
+  if (credits && (credits.maximum !== undefined || credits.expected !== undefined)) {
+    const unit = typeof credits.unit === "string" ? ` ${credits.unit}` : " credits";
+    return `Up to ${brief(credits.maximum ?? credits.expected)}${unit} (expected ${brief(credits.expected ?? credits.maximum)}).`;
+  }
+  return description?.match(/(?:^|\.\s)((?:Costs|Spends)\b[^]*)$/)?.[1];
+}
+
 export function renderConfirmation(preview: Json, ctx: ViewContext, title = "Confirm"): HTMLElement[] {
   const tool = String(preview.tool ?? "");
   const token = preview[TOKEN];
@@ -71,6 +102,7 @@ export function renderConfirmation(preview: Json, ctx: ViewContext, title = "Con
   const approve = h("button", { type: "button", class: "primary", "data-action": "approve" }, "Approve");
   const cancel = h("button", { type: "button", "data-action": "cancel" }, "Cancel");
   const blocked = typeof preview.blocked === "string" ? preview.blocked : undefined;
+  const cost = costOf(preview, ctx.toolDescription);
   if (blocked || typeof token !== "string") approve.disabled = true;
   const done = () => {
     approve.disabled = true;
@@ -96,6 +128,7 @@ export function renderConfirmation(preview: Json, ctx: ViewContext, title = "Con
     heading(`${title}: ${ctx.toolTitle ?? tool}`, "Not done yet: nothing happens until you approve."),
     h("p", { class: "action" }, String(preview.action ?? "")),
     blocked ? notice("warning", `Blocked: ${blocked}`) : null,
+    cost ? h("p", { class: "cost" }, h("strong", {}, "Cost: "), cost) : null,
     ...details(preview),
     h("p", { class: "muted" }, expires && !Number.isNaN(expires.getTime()) ? `The approval lasts until ${expires.toLocaleTimeString()}.` : ""),
     h("div", { class: "actions" }, approve, cancel),

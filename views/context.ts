@@ -12,6 +12,8 @@ export interface ViewContext {
   input?: Json;
   /** The tool's title from the host, when it says. */
   toolTitle?: string;
+  /** The tool's description from the host, when it says (a paid tool's ends with its cost sentence). */
+  toolDescription?: string;
   /** tools/call through the host (app.callServerTool): the host decides whether to allow it. */
   callTool(name: string, args: Json): Promise<ToolResult>;
   /** Draws a new result in place (after Approve, or a job's next report). */

@@ -53,7 +53,10 @@ function theme(context: McpUiHostContext | undefined): void {
   if (context?.theme) applyDocumentTheme(context.theme);
   if (context?.styles?.variables) applyHostStyleVariables(context.styles.variables);
   const tool = context?.toolInfo?.tool;
-  if (tool) ctx.toolTitle = tool.title ?? tool.name;
+  if (tool) {
+    ctx.toolTitle = tool.title ?? tool.name;
+    ctx.toolDescription = tool.description;
+  }
 }
 
 app.ontoolinput = ({ arguments: args }) => {

@@ -8,7 +8,7 @@ import { AppBridge, PostMessageTransport } from "@modelcontextprotocol/ext-apps/
 
 interface Show {
   html: string;
-  tool: { name: string; title?: string; inputSchema: Record<string, unknown> };
+  tool: { name: string; title?: string; description?: string; inputSchema: Record<string, unknown> };
   input: Record<string, unknown>;
   result: Record<string, unknown>;
 }

@@ -64,7 +64,16 @@ async function render(name: string, args: Record<string, unknown>): Promise<Host
 async function screenshot(hosted: HostedView, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
-  await hosted.page.locator("iframe").screenshot({ path });
+  // The view reports its size after each render (autoResize): wait until the host has applied the last report.
+  const frame = hosted.page.locator("iframe");
+  let height = "";
+  for (let i = 0; i < 20; i++) {
+    await hosted.page.waitForTimeout(100);
+    const now = await frame.evaluate((f) => (f as HTMLElement).style.height);
+    if (now === height) break;
+    height = now;
+  }
+  await frame.screenshot({ path });
   if (process.env.VIEW_SCREENSHOTS_TO_DOCS === "1") {
     mkdirSync(DOCS, { recursive: true });
     copyFileSync(path, join(DOCS, `${name}.png`));
@@ -223,6 +232,44 @@ describe("the views in a real browser (Chromium, through the Apps SDK's AppBridg
     }
   });
 
+  test("confirmation card of a paid tool: its cost, and no cost line for a free one", async () => {
+    const v = await render("smartlead_prospect_fetch_contacts", { filter_id: 77, limit: 25 });
+    try {
+      await v.view.locator("h1").waitFor();
+      assert.match(await v.view.locator(".action").innerText(), /Unlocks up to 25 contact\(s\) of SmartProspect filter 77/);
+      assert.equal(await v.view.locator(".cost").innerText(), "Cost: Spends SmartProspect credits per contact; asks for confirmation first.");
+      assert.ok(await v.view.getByRole("button", { name: "Approve" }).isEnabled());
+      assert.deepEqual(v.problems, []);
+    } finally {
+      await v.page.close();
+    }
+    const free = await render("smartlead_delete_campaign", { campaign_id: 103 });
+    try {
+      await free.view.locator("h1").waitFor();
+      assert.equal(await free.view.locator(".cost").count(), 0);
+    } finally {
+      await free.page.close();
+    }
+  });
+
+  test("confirmation card of a blocked call (a launch preflight that blocks): the reason, and no Approve to press", async () => {
+    resetFakes(stack.fakes);
+    const v = await render("smartlead_update_campaign_status", { campaign_id: 102, status: "START" });
+    try {
+      await v.view.locator("h1").waitFor();
+      assert.match(await v.view.locator(".notice.warning").innerText(), /^Blocked: /);
+      assert.ok(await v.view.getByRole("button", { name: "Approve" }).isDisabled());
+      const plan = await v.view.locator("section", { hasText: "Plan" }).innerText();
+      assert.match(plan, /Result\s+block/);
+      assert.match(plan, /email_accounts\s+block\s+No email account is attached/, "the blocking check, with why");
+      await screenshot(v, "confirmation-blocked");
+      assert.deepEqual(writes(), []);
+      assert.deepEqual(v.problems, []);
+    } finally {
+      await v.page.close();
+    }
+  });
+
   test("confirmation card: Approve calls the tool again through the host with the token; the fake records the write once", async () => {
     resetFakes(stack.fakes);
     const v = await render("smartlead_delete_campaign", { campaign_id: 102 });
@@ -264,10 +311,16 @@ describe("the views in a real browser (Chromium, through the Apps SDK's AppBridg
       const plan = await v.view.locator("section", { hasText: "Plan" }).innerText();
       assert.match(plan, /Leads received\s+6/);
       assert.match(plan, /To validate and import\s+4/);
-      assert.match(plan, /duplicate: 1/);
-      assert.match(plan, /block_list: 1/);
+      assert.match(plan, /Duplicate\s+1\n/);
+      assert.match(plan, /Block list\s+1\n/);
       assert.match(plan, /maximum: 1/);
+      assert.match(
+        plan,
+        /Leads\s+Position\s+Email\s+Reason\s+leads\[4\]\s+sam@competitor.com\s+block_list\s+leads\[5\]\s+ok0@example.com\s+duplicate/,
+        "the leads left out, by position",
+      );
       assert.match(await v.view.locator(".target").innerText(), /Q3 SaaS founders\s*ACTIVE/);
+      assert.equal(await v.view.locator(".cost").innerText(), "Cost: Up to 1 LeadMagic credits (expected 1).");
       await screenshot(v, "import-preview");
       assert.equal(stack.fakes.leadmagic.requests.length, 0, "the preview spends nothing");
 
@@ -291,6 +344,31 @@ describe("the views in a real browser (Chromium, through the Apps SDK's AppBridg
         ["ok0@example.com", "ok1@example.com"],
       );
       await screenshot(v, "import-summary");
+      assert.deepEqual(v.problems, []);
+    } finally {
+      await v.page.close();
+    }
+  });
+
+  test("verified import in the background: the view follows the job with gtm_get_job until it is done", async () => {
+    resetFakes(stack.fakes);
+    const args = { campaign_id: 101, leads: Array.from({ length: 30 }, (_, i) => ({ email: `bg${i}@example.com` })) };
+    const v = await render("gtm_import_verified_leads", args);
+    try {
+      await v.view.getByRole("button", { name: "Approve" }).click();
+      await v.view.locator("header p", { hasText: /· done ·/ }).waitFor({ timeout: 60_000 });
+      assert.match(await v.view.locator(".progress").innerText(), /Leads done: 30 of 30/);
+      assert.equal(await v.view.locator('[data-metric="accepted"] .tile-value').innerText(), "30");
+      const names = v.calls.map((c) => c.name);
+      assert.equal(names[0], "gtm_import_verified_leads");
+      assert.ok(names.length >= 2 && names.slice(1).every((n) => n === "gtm_get_job"), `then only gtm_get_job: ${names.join(", ")}`);
+      const jobId = v.calls[1]!.arguments?.job_id;
+      assert.match(String(jobId), /^[0-9a-f]{32}$/);
+      const imported = stack.fakes.smartlead.requests
+        .filter((r) => r.method === "POST" && r.path === "/campaigns/101/leads")
+        .flatMap((r) => (r.body as { lead_list: { email: string }[] }).lead_list.map((l) => l.email));
+      assert.equal(imported.length, 30, "every lead imported once");
+      assert.equal(new Set(imported).size, 30);
       assert.deepEqual(v.problems, []);
     } finally {
       await v.page.close();

@@ -58,7 +58,7 @@ export async function hostView(
   // Runs in the page, where test/browser/view-host-page.ts defined showView.
   await page.evaluate((show) => (globalThis as unknown as { showView(s: unknown): Promise<void> }).showView(show), {
     html,
-    tool: { name: tool.name, title: tool.title, inputSchema: tool.inputSchema },
+    tool: { name: tool.name, title: tool.title, description: tool.description, inputSchema: tool.inputSchema },
     input,
     result: result as unknown as Record<string, unknown>,
   });
