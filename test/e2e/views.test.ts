@@ -69,7 +69,7 @@ async function screenshot(hosted: HostedView, name: string): Promise<void> {
   let height = "";
   for (let i = 0; i < 20; i++) {
     await hosted.page.waitForTimeout(100);
-    const now = await frame.evaluate((f) => (f as HTMLElement).style.height);
+    const now = await frame.evaluate((f) => (f as unknown as { style: { height: string } }).style.height);
     if (now === height) break;
     height = now;
   }
