@@ -115,7 +115,11 @@ export function renderConfirmation(preview: Json, ctx: ViewContext, title = "Con
     const args = { ...(ctx.input ?? (isObject(preview.arguments) ? preview.arguments : {})) };
     delete args[TOKEN];
     try {
-      ctx.show(await ctx.callTool(tool, { ...args, [TOKEN]: token as string }));
+      const result = await ctx.callTool(tool, { ...args, [TOKEN]: token as string });
+      ctx.tellModel(
+        `The person pressed Approve on the confirmation card of ${tool}, which was then called with the preview's token: ${errorOf(result) ? `it failed: ${errorOf(result)}` : (textOf(result) ?? "it succeeded.")}`,
+      );
+      ctx.show(result);
     } catch (err) {
       status.replaceChildren(notice("error", `The host did not carry out the call: ${err instanceof Error ? err.message : String(err)}`));
     }
@@ -123,6 +127,7 @@ export function renderConfirmation(preview: Json, ctx: ViewContext, title = "Con
   cancel.addEventListener("click", () => {
     done();
     status.replaceChildren(notice("ok", "Cancelled. Nothing was done."));
+    ctx.tellModel(`The person pressed Cancel on the confirmation card of ${tool}: do not carry it out.`);
   });
   return [
     heading(`${title}: ${ctx.toolTitle ?? tool}`, "Not done yet: nothing happens until you approve."),

@@ -18,4 +18,6 @@ export interface ViewContext {
   callTool(name: string, args: Json): Promise<ToolResult>;
   /** Draws a new result in place (after Approve, or a job's next report). */
   show(result: ToolResult): void;
+  /** Tells the model what the person did here (ui/update-model-context), when the host takes it; it reads it with the next message. */
+  tellModel(text: string): void;
 }

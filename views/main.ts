@@ -22,6 +22,9 @@ const app = new App({ name: "gtm-edge-mcp-views", version: "1" }, {}, { autoResi
 const ctx: ViewContext = {
   callTool: (name, args) => app.callServerTool({ name, arguments: args }) as Promise<ToolResult>,
   show,
+  tellModel: (text) => {
+    if (app.getHostCapabilities()?.updateModelContext?.text) app.updateModelContext({ content: [{ type: "text", text }] }).catch(() => {});
+  },
 };
 
 function draw(result: ToolResult): HTMLElement[] {

@@ -7,12 +7,12 @@
 import { SCRIPT, SCRIPT_SHA256, STYLE, STYLE_SHA256 } from "./generated/bundle";
 import { VIEWS, type ViewId } from "./views";
 
-/** No network, no frames, no forms, no plugins: the inline bundle (by hash) and data: images only. */
+/** No network, no images, no frames, no forms, no plugins: only the inline bundle and stylesheet, by hash. */
 export const VIEW_CSP = [
   "default-src 'none'",
   `script-src 'sha256-${SCRIPT_SHA256}'`,
   `style-src 'sha256-${STYLE_SHA256}'`,
-  "img-src data:",
+  "img-src 'none'",
   "font-src 'none'",
   "connect-src 'none'",
   "frame-src 'none'",

@@ -16,6 +16,7 @@ interface Show {
 declare global {
   interface Window {
     hostCallTool(params: unknown): Promise<Record<string, unknown>>;
+    hostModelContext(params: unknown): void;
     showView(show: Show): Promise<void>;
   }
 }
@@ -29,10 +30,14 @@ window.showView = async ({ html, tool, input, result }) => {
   const bridge = new AppBridge(
     null,
     { name: "gtm-edge-mcp test host", version: "1" },
-    { serverTools: {} },
+    { serverTools: {}, updateModelContext: { text: {} } },
     { hostContext: { theme: "light", displayMode: "inline", toolInfo: { tool: tool as never } } },
   );
   bridge.oncalltool = async (params) => (await window.hostCallTool(params)) as never;
+  bridge.onupdatemodelcontext = async (params) => {
+    window.hostModelContext(params);
+    return {};
+  };
   bridge.onsizechange = ({ height }) => {
     if (height) iframe.style.height = `${height}px`;
   };

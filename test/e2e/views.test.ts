@@ -61,6 +61,16 @@ async function render(name: string, args: Record<string, unknown>): Promise<Host
   return { ...hosted, result };
 }
 
+/** The screenshots the README shows (docs/views/): one or two per view. */
+const README_SHOTS = new Set([
+  "campaign-over-time",
+  "campaign-funnel",
+  "deliverability-providers",
+  "deliverability-mailboxes",
+  "confirmation",
+  "import-summary",
+]);
+
 async function screenshot(hosted: HostedView, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
@@ -74,10 +84,15 @@ async function screenshot(hosted: HostedView, name: string): Promise<void> {
     height = now;
   }
   await frame.screenshot({ path });
-  if (process.env.VIEW_SCREENSHOTS_TO_DOCS === "1") {
+  if (process.env.VIEW_SCREENSHOTS_TO_DOCS === "1" && README_SHOTS.has(name)) {
     mkdirSync(DOCS, { recursive: true });
     copyFileSync(path, join(DOCS, `${name}.png`));
   }
+}
+
+/** Waits (up to 5 s) for something the page sends the test process on its own time. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 50 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 const writes = () => stack.fakes.smartlead.requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`);
@@ -226,6 +241,8 @@ describe("the views in a real browser (Chromium, through the Apps SDK's AppBridg
       assert.ok(await approve.isDisabled(), "a cancelled card cannot be approved");
       assert.deepEqual(v.calls, []);
       assert.deepEqual(writes(), []);
+      await until(() => v.modelContext.length > 0);
+      assert.deepEqual(v.modelContext, ["The person pressed Cancel on the confirmation card of smartlead_delete_campaign: do not carry it out."]);
       assert.deepEqual(v.problems, []);
     } finally {
       await v.page.close();
@@ -283,6 +300,12 @@ describe("the views in a real browser (Chromium, through the Apps SDK's AppBridg
         [{ name: "smartlead_delete_campaign", arguments: { campaign_id: 102, confirmation_token: token } }],
       );
       assert.deepEqual(writes(), ["DELETE /campaigns/102"]);
+      await until(() => v.modelContext.length > 0);
+      assert.equal(v.modelContext.length, 1);
+      assert.match(
+        v.modelContext[0]!,
+        /^The person pressed Approve on the confirmation card of smartlead_delete_campaign, which was then called with the preview's token: /,
+      );
       assert.equal(await v.view.getByRole("button").count(), 0, "the card is gone: nothing left to press twice");
       await screenshot(v, "confirmation-done");
       assert.deepEqual(v.problems, []);

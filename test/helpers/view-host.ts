@@ -33,6 +33,8 @@ export interface HostedView {
   problems: string[];
   /** Every tools/call the view made through the host. */
   calls: { name: string; arguments?: Record<string, unknown> }[];
+  /** What the view told the model (ui/update-model-context), latest last. */
+  modelContext: string[];
 }
 
 /** Opens `html` as the view of `tool`'s call with `input` that answered `result`; the view's tools/call go to `client`. */
@@ -47,6 +49,10 @@ export async function hostView(
   const page = await browser.newPage({ viewport: { width: 760, height: 900 } });
   const problems = collectProblems(page);
   const calls: HostedView["calls"] = [];
+  const modelContext: string[] = [];
+  await page.exposeFunction("hostModelContext", (params: { content?: { type: string; text?: string }[] }) => {
+    modelContext.push((params.content ?? []).map((c) => c.text ?? "").join("\n"));
+  });
   await page.exposeFunction("hostCallTool", async (params: { name: string; arguments?: Record<string, unknown> }) => {
     calls.push(params);
     return client.callTool(params);
@@ -62,5 +68,5 @@ export async function hostView(
     input,
     result: result as unknown as Record<string, unknown>,
   });
-  return { page, view: page.frameLocator("iframe"), problems, calls };
+  return { page, view: page.frameLocator("iframe"), problems, calls, modelContext };
 }
