@@ -91,7 +91,7 @@ function costOf(preview: Json, description: string | undefined): string | undefi
     const unit = typeof credits.unit === "string" ? ` ${credits.unit}` : " credits";
     return `Up to ${brief(credits.maximum ?? credits.expected)}${unit} (expected ${brief(credits.expected ?? credits.maximum)}).`;
   }
-  return description?.match(/(?:^|\.\s)((?:Costs|Spends)\b[^]*)$/)?.[1];
+  return description?.match(/(?:^|\.\s)((?:Costs|Spends)\b[\s\S]*)$/)?.[1];
 }
 
 export function renderConfirmation(preview: Json, ctx: ViewContext, title = "Confirm"): HTMLElement[] {
