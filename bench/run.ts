@@ -26,9 +26,10 @@ import { type Row, SAMPLES, type Section, THROUGHPUT_REQUESTS, WARMUP } from "./
 import { pacing } from "./pacing";
 import { size } from "./size";
 import { startup } from "./startup";
+import { views } from "./views";
 
 /** In the order they run: startup first, while no wrangler dev is running yet. */
-const SECTIONS: Record<string, Section> = { startup, calls, latency, size, pacing };
+const SECTIONS: Record<string, Section> = { startup, calls, latency, size, views, pacing };
 
 const { values } = parseArgs({ options: { baseline: { type: "string", multiple: true }, only: { type: "string", multiple: true } } });
 const only = values.only ?? Object.keys(SECTIONS);

@@ -7,6 +7,7 @@
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
+import { listResources, readResource } from "../apps/resources";
 import type { Config } from "../config";
 import type { Services } from "../policy/services";
 import { type CallContext, type CallExtras, confirmerFor } from "../tools/call";
@@ -34,7 +35,7 @@ export function sessionState(config: Config, selection: Selection, user: string,
 
 export const SERVER_INFO = { name: SERVER_NAME, version: VERSION, title: "GTM edge MCP (SmartLead + LeadMagic)" };
 
-export const CAPABILITIES = { tools: { listChanged: false }, prompts: { listChanged: false } };
+export const CAPABILITIES = { tools: { listChanged: false }, prompts: { listChanged: false }, resources: { listChanged: false } };
 
 export const INSTRUCTIONS =
   "Tools for SmartLead (cold-email campaigns, leads, mailboxes, inbox, analytics, deliverability) and LeadMagic (B2B enrichment). " +
@@ -53,6 +54,8 @@ export class ProtocolError extends Error {
   constructor(
     readonly code: number,
     message: string,
+    /** The error's `data` member, when the spec asks for one (e.g. the uri of a resource not found). */
+    readonly data?: unknown,
   ) {
     super(message);
   }
@@ -71,6 +74,24 @@ export function getPrompt(name: string, args: Record<string, string> | undefined
   }
   const playbook = PLAYBOOKS.find((p) => p.name === name)!;
   return { description: playbook.description, messages: [{ role: "user" as const, content: { type: "text" as const, text } }] };
+}
+
+/** The MCP Apps views (src/apps/): the same for every user and selection. */
+export { listResources };
+
+/** No templates, but clients that see the resources capability ask. */
+export function listResourceTemplates() {
+  return { resourceTemplates: [] };
+}
+
+export function getResource(uri: string) {
+  const found = readResource(uri);
+  if (!found) {
+    throw new ProtocolError(ErrorCode.InvalidParams, `Unknown resource: ${uri.slice(0, 200)}. resources/list names the views this server serves.`, {
+      uri,
+    });
+  }
+  return found;
 }
 
 export function listTools(s: SessionState) {

@@ -26,7 +26,21 @@ import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/server/valida
 import { callTool } from "../tools/call";
 import { CONFIRMATION_FIELD } from "../tools/confirm";
 import { answered, canAskForm, pendingApproval } from "./approval";
-import { CAPABILITIES, callParams, extrasFor, getPrompt, INSTRUCTIONS, listPrompts, listTools, SERVER_INFO, type SessionState, toolFor } from "./handlers";
+import {
+  CAPABILITIES,
+  callParams,
+  extrasFor,
+  getPrompt,
+  getResource,
+  INSTRUCTIONS,
+  listPrompts,
+  listResources,
+  listResourceTemplates,
+  listTools,
+  SERVER_INFO,
+  type SessionState,
+  toolFor,
+} from "./handlers";
 
 /** The key of the one input request a confirmation asks (echoed back in inputResponses). */
 export const APPROVAL_REQUEST = "approval";
@@ -55,8 +69,17 @@ export function createModernServer(s: SessionState): Server {
     capabilities: CAPABILITIES,
     instructions: INSTRUCTIONS,
     jsonSchemaValidator,
-    cacheHints: { "tools/list": LIST_CACHE, "prompts/list": LIST_CACHE, "server/discover": LIST_CACHE },
+    cacheHints: {
+      "tools/list": LIST_CACHE,
+      "prompts/list": LIST_CACHE,
+      "resources/list": LIST_CACHE,
+      "resources/templates/list": LIST_CACHE,
+      "server/discover": LIST_CACHE,
+    },
   });
+  server.setRequestHandler("resources/list", () => listResources());
+  server.setRequestHandler("resources/templates/list", () => listResourceTemplates());
+  server.setRequestHandler("resources/read", (request) => getResource(request.params.uri));
   server.setRequestHandler("prompts/list", () => listPrompts());
   server.setRequestHandler("prompts/get", (request) => getPrompt(request.params.name, request.params.arguments));
   // The listing is the v1 SDK's Tool type; the wire shape is the same (v2 types JSON Schema more narrowly).

@@ -6,13 +6,34 @@
  */
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { Protocol } from "@modelcontextprotocol/sdk/shared/protocol.js";
-import { GetPromptRequestSchema, ListPromptsRequestSchema, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import {
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  ListToolsRequestSchema,
+  ReadResourceRequestSchema,
+} from "@modelcontextprotocol/sdk/types.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import { z } from "zod";
 import { callTool } from "../tools/call";
 import { CONFIRMATION_TTL_SECONDS } from "../tools/confirm";
 import { callAsking, canAskForm } from "./approval";
-import { CAPABILITIES, callParams, extrasFor, getPrompt, INSTRUCTIONS, listPrompts, listTools, SERVER_INFO, type SessionState, toolFor } from "./handlers";
+import {
+  CAPABILITIES,
+  callParams,
+  extrasFor,
+  getPrompt,
+  getResource,
+  INSTRUCTIONS,
+  listPrompts,
+  listResources,
+  listResourceTemplates,
+  listTools,
+  SERVER_INFO,
+  type SessionState,
+  toolFor,
+} from "./handlers";
 
 /**
  * One validator per isolate. Without it every Server builds its own Ajv
@@ -30,6 +51,9 @@ const ToolsCallRequest = z.looseObject({ method: z.literal("tools/call"), params
 
 export function createMcpServer(state: () => SessionState): Server {
   const server = new Server(SERVER_INFO, { capabilities: CAPABILITIES, instructions: INSTRUCTIONS, jsonSchemaValidator });
+  server.setRequestHandler(ListResourcesRequestSchema, () => listResources());
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => listResourceTemplates());
+  server.setRequestHandler(ReadResourceRequestSchema, (request) => getResource(request.params.uri));
   server.setRequestHandler(ListPromptsRequestSchema, () => listPrompts());
   server.setRequestHandler(GetPromptRequestSchema, (request) => getPrompt(request.params.name, request.params.arguments));
   server.setRequestHandler(ListToolsRequestSchema, () => listTools(state()));

@@ -158,6 +158,7 @@ export const DELIVERABILITY_TOOLS: ToolDefinition[] = [
   }),
   t.post("/spam-test/report/{spamTestId}/providerwise", {
     name: "smartlead_get_placement_provider_report",
+    view: "deliverability",
     title: "Smart Delivery: placement per provider",
     description: "Inbox, spam and bounce rates of one placement test per email provider (Gmail, Outlook, Yahoo, …).",
     catalogId: "sl.delivery.post_spam_test_report_by_spamtestid_providerwise",
@@ -166,6 +167,7 @@ export const DELIVERABILITY_TOOLS: ToolDefinition[] = [
   }),
   t.post("/spam-test/report/{spamTestId}/groupwise", {
     name: "smartlead_get_placement_region_report",
+    view: "deliverability",
     title: "Smart Delivery: placement per region",
     description: "Inbox, spam and bounce rates of one placement test per geographic region of the seed inboxes.",
     catalogId: "sl.delivery.post_spam_test_report_by_spamtestid_groupwise",
@@ -174,6 +176,7 @@ export const DELIVERABILITY_TOOLS: ToolDefinition[] = [
   }),
   t.get("/spam-test/report/{spamTestId}/sender-account-wise", {
     name: "smartlead_get_placement_sender_report",
+    view: "deliverability",
     title: "Smart Delivery: placement per sender account",
     description: "Results of one placement test per sender email account, with the seed replies (reply ids for smartlead_get_placement_email_headers).",
     catalogId: "sl.delivery.get_spam_test_report_by_spamtestid_sender_account_wise",
@@ -258,6 +261,7 @@ export const DELIVERABILITY_TOOLS: ToolDefinition[] = [
   }),
   t.get("/spam-test/report/mailboxes-count", {
     name: "smartlead_get_placement_mailbox_counts",
+    view: "deliverability",
     title: "Smart Delivery: placement totals across tests",
     description: "Totals across all placement tests: emails that landed in inbox, tabs, spam, or failed.",
     catalogId: "sl.delivery.get_spam_test_report_mailboxes_count",
@@ -265,6 +269,7 @@ export const DELIVERABILITY_TOOLS: ToolDefinition[] = [
   }),
   t.get("/spam-test/report/mailboxes-summary", {
     name: "smartlead_get_placement_mailbox_summary",
+    view: "deliverability",
     title: "Smart Delivery: placement per sending mailbox",
     description: "Per sending mailbox used in any placement test: emails sent, inbox/tab/spam counts and placement score across all tests.",
     catalogId: "sl.delivery.get_spam_test_report_mailboxes_summary",

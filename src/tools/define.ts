@@ -8,6 +8,7 @@
  * asks for confirmation all follow from that.
  */
 import type { z } from "zod";
+import type { ViewId } from "../apps/views";
 import type { Config } from "../config";
 import type { Services } from "../policy/stores";
 import type { HttpMethod, UpstreamCall, UpstreamResponse } from "../upstream/client";
@@ -194,4 +195,6 @@ export interface ToolDefinition {
   confirm?: ConfirmSpec;
   /** Hand-written handler for tools that need more than one request. */
   run?: (args: Args, ctx: RunContext) => Promise<ToolOutcome>;
+  /** The MCP Apps view its results open in (src/apps/views.ts). A two-step tool without one gets the confirmation card. */
+  view?: ViewId;
 }

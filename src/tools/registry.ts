@@ -6,6 +6,7 @@
  */
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
+import { viewMeta, viewOf } from "../apps/views";
 import { type Config, configuredUpstreams } from "../config";
 import { LEADMAGIC_TOOLS } from "../leadmagic";
 import { factsOf } from "../policy/gate";
@@ -129,6 +130,8 @@ function describe(tool: ToolDefinition, confirm: boolean): Tool {
       annotations: { ...tool.annotations },
     };
     if (tool.output) listed.outputSchema = resultSchema(tool.output);
+    const view = viewOf(tool, confirm);
+    if (view) listed._meta = viewMeta(view);
     toolCache.set(cacheKey, listed);
   }
   return listed;

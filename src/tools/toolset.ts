@@ -17,7 +17,7 @@ import { TOOLSET_INFO, type ToolsetId } from "./toolsets";
 
 type Shared = Pick<
   ToolDefinition,
-  "name" | "title" | "catalogId" | "query" | "body" | "output" | "textResponse" | "shape" | "run" | "contacts" | "alsoReads"
+  "name" | "title" | "catalogId" | "query" | "body" | "output" | "textResponse" | "shape" | "run" | "contacts" | "alsoReads" | "view"
 > & {
   /** What the tool does, in the words clients see; a paid tool's cost sentence follows it. */
   description: string;

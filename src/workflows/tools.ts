@@ -81,6 +81,7 @@ async function startImport(ctx: RunContext): Promise<ToolOutcome> {
 export const WORKFLOW_TOOLS: ToolDefinition[] = [
   t.local({
     name: "gtm_import_verified_leads",
+    view: "import_summary",
     title: "Import leads into a campaign, verified first",
     description:
       "Validates each lead's email with LeadMagic, then imports the accepted ones into a SmartLead campaign. " +
@@ -98,6 +99,7 @@ export const WORKFLOW_TOOLS: ToolDefinition[] = [
   }),
   t.local({
     name: "gtm_get_job",
+    view: "import_summary",
     title: "Show a workflow job",
     description: "A verified-import job's status, counts by outcome, credits spent, and a page of per-lead outcomes.",
     kind: "read",

@@ -25,7 +25,7 @@ import { freePort, PROJECT_ROOT } from "../helpers/stack";
 const OFFERED = ALL_TOOLS.filter((t) => !t.admin).length;
 
 /** The scenarios that apply to this server: each must pass outright. */
-const APPLICABLE = ["server-initialize", "ping", "tools-list", "prompts-list", "dns-rebinding-protection"];
+const APPLICABLE = ["server-initialize", "ping", "tools-list", "prompts-list", "resources-list", "dns-rebinding-protection"];
 
 /**
  * The 2026-07-28 scenarios that apply (run by conformance 0.2.0-alpha.12 at that
@@ -38,13 +38,16 @@ const APPLICABLE_2026 = [
   "caching",
   "tools-list",
   "prompts-list",
+  "resources-list",
+  "sep-2164-resource-not-found",
   "dns-rebinding-protection",
   "input-required-result-unsupported-methods",
 ];
 
 /**
  * Checks the suite skips on its own: list-changed notifications (this server's lists never
- * change: listChanged false), and resources/read (no resources to read yet).
+ * change: listChanged false), and the resources/read hint check, which the suite may skip on its own
+ * (it passes or is skipped; either is accepted).
  */
 const SKIPPED_2026 = [
   "caching:sep-2549-resources-read-caching-hints",

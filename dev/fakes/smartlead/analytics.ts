@@ -16,6 +16,27 @@ const get = (path: string, reply: (req: RecordedRequest, params: Record<string, 
 
 const range = (req: RecordedRequest) => ({ start_date: req.query.start_date, end_date: req.query.end_date });
 
+/**
+ * One row per day of the requested range (at most 31), with counts that vary
+ * from day to day the same way on every run, so a chart of them has a shape.
+ */
+function days(req: RecordedRequest): Record<string, string>[] {
+  const start = Date.parse(`${req.query.start_date}T00:00:00Z`);
+  const end = Date.parse(`${req.query.end_date ?? req.query.start_date}T00:00:00Z`);
+  if (!Number.isFinite(start)) return [];
+  const n = Number.isFinite(end) && end > start ? Math.min(31, Math.round((end - start) / 86_400_000) + 1) : 1;
+  return Array.from({ length: n }, (_, i) => {
+    const sent = 150 + ((i * 37) % 60);
+    return {
+      date: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+      sent: String(sent),
+      opened: String(Math.round(sent * (0.35 + ((i * 7) % 10) / 100))),
+      replied: String(8 + ((i * 5) % 7)),
+      bounced: String(2 + (i % 3)),
+    };
+  });
+}
+
 export const ANALYTICS_ROUTES: BaseRoute[] = [
   get("/analytics/overall-stats-v2", () =>
     ok({
@@ -34,12 +55,8 @@ export const ANALYTICS_ROUTES: BaseRoute[] = [
       },
     }),
   ),
-  get("/analytics/day-wise-overall-stats", (req) =>
-    ok({ day_wise_stats: [{ date: req.query.start_date, sent: "150", opened: "52", replied: "8", bounced: "2" }] }),
-  ),
-  get("/analytics/day-wise-overall-stats-by-sent-time", (req) =>
-    ok({ day_wise_stats: [{ date: req.query.start_date, sent: "150", opened: "52", replied: "8", bounced: "2" }] }),
-  ),
+  get("/analytics/day-wise-overall-stats", (req) => ok({ day_wise_stats: days(req) })),
+  get("/analytics/day-wise-overall-stats-by-sent-time", (req) => ok({ day_wise_stats: days(req) })),
   get("/analytics/day-wise-positive-reply-stats", (req) => ok({ day_wise_stats: [{ date: req.query.start_date, positive_replied: "5" }] })),
   get("/analytics/day-wise-positive-reply-stats-by-sent-time", (req) => ok({ day_wise_stats: [{ date: req.query.start_date, positive_replied: "5" }] })),
   get("/analytics/campaign/overall-stats", () =>
@@ -304,6 +321,28 @@ export const ANALYTICS_ROUTES: BaseRoute[] = [
         bounce_count: "1",
         unsubscribed_count: "0",
       },
+      {
+        email_account_id: 2002,
+        from_email: "lee@acme-mail.com",
+        from_name: "Lee Park",
+        sent_count: "110",
+        open_count: "48",
+        click_count: "2",
+        reply_count: "12",
+        bounce_count: "3",
+        unsubscribed_count: "1",
+      },
+      {
+        email_account_id: 2003,
+        from_email: "ana@acme-outreach.com",
+        from_name: "Ana Ruiz",
+        sent_count: "95",
+        open_count: "30",
+        click_count: "1",
+        reply_count: "4",
+        bounce_count: "0",
+        unsubscribed_count: "0",
+      },
     ]),
   ),
   get("/campaigns/{campaign_id}/sequence-analytics", () =>
@@ -320,6 +359,32 @@ export const ANALYTICS_ROUTES: BaseRoute[] = [
         failed_count: "0",
         stopped_count: "2",
         positive_reply_count: "4",
+      },
+      {
+        email_campaign_seq_id: 4412,
+        sent_count: "96",
+        skipped_count: "1",
+        open_count: "41",
+        click_count: "2",
+        reply_count: "6",
+        bounce_count: "0",
+        unsubscribed_count: "1",
+        failed_count: "0",
+        stopped_count: "0",
+        positive_reply_count: "2",
+      },
+      {
+        email_campaign_seq_id: 4413,
+        sent_count: "70",
+        skipped_count: "0",
+        open_count: "25",
+        click_count: "1",
+        reply_count: "3",
+        bounce_count: "0",
+        unsubscribed_count: "0",
+        failed_count: "0",
+        stopped_count: "0",
+        positive_reply_count: "1",
       },
     ]),
   ),

@@ -130,6 +130,7 @@ export const DELIVERABILITY_ROUTES: BaseRoute[] = [
       result: [
         { provider: "Gmail", inbox_rate: 94.2, spam_rate: 3.8, bounce_rate: 2.0, mailbox_count: 350 },
         { provider: "Outlook", inbox_rate: 88.5, spam_rate: 8.2, bounce_rate: 3.3, mailbox_count: 310 },
+        { provider: "Yahoo", inbox_rate: 71.0, spam_rate: 21.5, bounce_rate: 7.5, mailbox_count: 240 },
       ],
     }),
   ),
@@ -147,6 +148,15 @@ export const DELIVERABILITY_ROUTES: BaseRoute[] = [
         details: [
           { reply_id: 7001, to_email: "seed1@gmail.com", esp: "Gmail", placement: "INBOX" },
           { reply_id: 7002, to_email: "seed2@outlook.com", esp: "Outlook", placement: "SPAM" },
+          { reply_id: 7003, to_email: "seed3@yahoo.com", esp: "Yahoo", placement: "INBOX" },
+        ],
+      },
+      {
+        email: "lee@acme-mail.com",
+        details: [
+          { reply_id: 7011, to_email: "seed1@gmail.com", esp: "Gmail", placement: "INBOX" },
+          { reply_id: 7012, to_email: "seed2@outlook.com", esp: "Outlook", placement: "INBOX" },
+          { reply_id: 7013, to_email: "seed3@yahoo.com", esp: "Yahoo", placement: null },
         ],
       },
     ]),

@@ -25,6 +25,7 @@ export const ACCOUNT_REPORTS: ToolDefinition[] = [
   }),
   t.get("/analytics/day-wise-overall-stats", {
     name: "smartlead_get_daily_analytics",
+    view: "campaign_performance",
     title: "SmartLead: account-wide stats per day",
     description:
       "Account-wide sent, opened, replied and bounced counts per day for a date range, each event on the day it happened. " +
@@ -34,6 +35,7 @@ export const ACCOUNT_REPORTS: ToolDefinition[] = [
   }),
   t.get("/analytics/day-wise-overall-stats-by-sent-time", {
     name: "smartlead_get_daily_analytics_by_sent_time",
+    view: "campaign_performance",
     title: "SmartLead: account-wide stats per send day",
     description:
       "Account-wide stats per day, bucketed by the day each email was sent (an open or reply counts on its email's send day); use it to judge which send days work. The time zone is required.",

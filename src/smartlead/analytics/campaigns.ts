@@ -52,6 +52,7 @@ export const CAMPAIGN_REPORTS: ToolDefinition[] = [
   }),
   t.get("/campaigns/{campaign_id}/analytics", {
     name: "smartlead_get_campaign_analytics",
+    view: "campaign_performance",
     title: "SmartLead: campaign totals",
     description:
       "One campaign's lifetime totals: sent, opened, clicked, replied, bounced, unsubscribed and lead-status counts, kept exactly as SmartLead sends them (usually strings). " +
@@ -61,6 +62,7 @@ export const CAMPAIGN_REPORTS: ToolDefinition[] = [
   }),
   t.get("/campaigns/{campaign_id}/analytics-by-date", {
     name: "smartlead_get_campaign_analytics_by_date",
+    view: "campaign_performance",
     title: "SmartLead: totals of a campaign for a date range",
     description:
       "One campaign's sent, opened, clicked, replied, bounced and unsubscribed totals limited to a date range, optionally in a time zone. Counts are returned as SmartLead sends them (often strings).",
@@ -69,6 +71,7 @@ export const CAMPAIGN_REPORTS: ToolDefinition[] = [
   }),
   t.get("/campaigns/{campaign_id}/top-level-analytics-by-date", {
     name: "smartlead_get_campaign_top_level_analytics_by_date",
+    view: "campaign_performance",
     title: "SmartLead: headline metrics of a campaign for a date range",
     description: "SmartLead's top-level summary of one campaign for a date range (no time-zone option). Counts are returned as SmartLead sends them.",
     catalogId: "sl.get_campaigns_by_campaign_id_top_level_analytics_by_date",
@@ -102,6 +105,7 @@ export const CAMPAIGN_REPORTS: ToolDefinition[] = [
   }),
   t.get("/campaigns/{campaign_id}/mailbox-statistics", {
     name: "smartlead_get_campaign_mailbox_statistics",
+    view: "campaign_performance",
     title: "SmartLead: stats per sending account within a campaign",
     description:
       "Per sending email account within one campaign: sent, opens, clicks, replies, bounces; 1–20 accounts a page. Give both dates for a range, or neither for the whole campaign.",
@@ -131,6 +135,7 @@ export const CAMPAIGN_REPORTS: ToolDefinition[] = [
   }),
   t.get("/campaigns/{campaign_id}/sequence-analytics", {
     name: "smartlead_get_campaign_sequence_analytics",
+    view: "campaign_performance",
     title: "SmartLead: stats per sequence step of a campaign",
     description:
       "Per sequence step of one campaign for a date range: sent, skipped, opened, clicked, replied, positive replies, bounced, unsubscribed; use it to compare steps.",
