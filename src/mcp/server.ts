@@ -30,13 +30,14 @@ export interface SessionState {
  * request (Durable Objects and KV in the Worker: see src/policy/services.ts).
  */
 export function sessionState(config: Config, selection: Selection, user: string, services: Services): SessionState {
-  return { config, selection, call: { config, user, confirmer: confirmerFor(config), services } };
+  return { config, selection, call: { config, user, confirmer: confirmerFor(config), services, readOnly: selection.readOnly } };
 }
 
 const INSTRUCTIONS =
   "Tools for SmartLead (cold-email campaigns, leads, mailboxes, inbox, analytics, deliverability) and LeadMagic (B2B enrichment). " +
   "Tools that delete, stop, or send email return a preview and a confirmation_token first; call again with the token to carry it out. " +
   "Tools that spend credits say so in their description; a daily budget may bound them (gtm_get_budget shows what is left). " +
+  "Tools this connection does not list can still be found with gtm_search_tools and run with gtm_call_tool. " +
   "Leads and recipients on the do-not-contact list are never imported or emailed.";
 
 /**

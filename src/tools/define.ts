@@ -69,6 +69,20 @@ export interface RunContext {
   user: string;
   config: Config;
   services: Services;
+  /** The tools this connection could run by name (gtm_search_tools): what toolsets=all lists under its read-only setting, in listing order. */
+  reachable(): readonly ToolDefinition[];
+}
+
+/**
+ * A tool that runs another tool by name (gtm_call_tool): callTool validates its
+ * own input, then calls the named tool exactly as a direct call would, so every
+ * check, confirmation and error is the named tool's own.
+ */
+export interface Delegate {
+  /** The tool to run and its arguments (the confirmation token among them), from this tool's validated input. */
+  target(args: Args): { name: string; args: Args };
+  /** Its hints on a read-only connection, where it reaches read-only tools only. */
+  readOnlyAnnotations: Annotations;
 }
 
 /**
@@ -194,4 +208,6 @@ export interface ToolDefinition {
   confirm?: ConfirmSpec;
   /** Hand-written handler for tools that need more than one request. */
   run?: (args: Args, ctx: RunContext) => Promise<ToolOutcome>;
+  /** Runs the tool its arguments name instead of a handler of its own. */
+  delegate?: Delegate;
 }
