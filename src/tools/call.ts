@@ -17,10 +17,12 @@ import { type ClientDeps, UpstreamClient } from "../upstream/client";
 import { ToolError } from "../upstream/errors";
 import { upstreamOf } from "../upstream/hosts";
 import { CONFIRMATION_FIELD, type Confirmer, createConfirmer } from "./confirm";
-import { type Args, MAX_UPSTREAM_REQUESTS_PER_CALL, type Plan, type RunContext, type ToolDefinition, type ToolOutcome } from "./define";
+import { type Args, type ListedTool, MAX_UPSTREAM_REQUESTS_PER_CALL, type Plan, type RunContext, type ToolDefinition, type ToolOutcome } from "./define";
 import { fillPath, forward } from "./forward";
 import { callPolicy, needsConfirmation } from "./kinds";
-import { ALL_TOOLS, reachableTools, scopeRefusal } from "./registry";
+import { LISTED_BY_NAME } from "./listed";
+import { definitionOf } from "./modules";
+import { reachableTools, scopeRefusal } from "./registry";
 import { errorResult, internalError, scrubbedResult, successResult } from "./results";
 import { maskSecrets } from "./secrets";
 
@@ -60,7 +62,9 @@ export interface CallExtras {
   via?: string;
 }
 
-export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: CallContext, extras: CallExtras = {}): Promise<CallToolResult> {
+/** Calls a listed tool (its definition loaded on first use, ./modules.ts). */
+export async function callTool(listed: ListedTool, rawArgs: unknown, ctx: CallContext, extras: CallExtras = {}): Promise<CallToolResult> {
+  const tool = await definitionOf(listed);
   if (tool.delegate) return callNamed(tool, rawArgs, ctx, extras);
   const started = Date.now();
   const upstream = tool.base === "local" ? "local" : upstreamOf(tool.base);
@@ -184,7 +188,7 @@ export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: Call
  */
 async function callNamed(tool: ToolDefinition, rawArgs: unknown, ctx: CallContext, extras: CallExtras): Promise<CallToolResult> {
   const started = Date.now();
-  let target: { tool: ToolDefinition; args: Args };
+  let target: { tool: ListedTool; args: Args };
   try {
     const parsed = tool.input.safeParse(rawArgs ?? {});
     if (!parsed.success) throw invalidInput(parsed.error);
@@ -207,7 +211,7 @@ async function callNamed(tool: ToolDefinition, rawArgs: unknown, ctx: CallContex
 }
 
 /** The tool a delegating tool names, when this connection could run it; otherwise why not. */
-function reachableTool(via: ToolDefinition, name: string, ctx: CallContext): ToolDefinition {
+function reachableTool(via: ToolDefinition, name: string, ctx: CallContext): ListedTool {
   const tool = reachableTools(ctx.config, ctx.user, ctx.readOnly).get(name);
   if (tool && (tool.delegate || tool.toolset === via.toolset)) {
     throw new ToolError("invalid_input", `${via.name} does not run ${name}: call ${name} directly.`, { field: "name" });
@@ -215,7 +219,7 @@ function reachableTool(via: ToolDefinition, name: string, ctx: CallContext): Too
   if (tool) return tool;
   const scope = scopeRefusal(name, ctx.config, ctx.user);
   if (scope) throw new ToolError("forbidden", scope);
-  if (ALL_TOOLS.some((t) => t.name === name && !t.annotations.readOnlyHint) && reachableTools(ctx.config, ctx.user, false).has(name)) {
+  if (ctx.readOnly && LISTED_BY_NAME.get(name)?.annotations.readOnlyHint === false) {
     throw new ToolError("forbidden", `This connection is read-only; ${name} changes data, sends or spends, so ${via.name} cannot run it.`);
   }
   throw new ToolError(

@@ -70,7 +70,36 @@ export interface RunContext {
   config: Config;
   services: Services;
   /** The tools this connection could run by name (gtm_search_tools): what toolsets=all lists under its read-only setting, in listing order. */
-  reachable(): readonly ToolDefinition[];
+  reachable(): readonly ListedTool[];
+}
+
+/**
+ * What the recorded listing (src/tools/listed.json, written by `npm run
+ * snapshots` from the definitions) keeps of a tool: all that selecting, listing
+ * and searching need, so none of them builds a zod schema. The definition
+ * itself is loaded on the tool's first call (src/tools/modules.ts).
+ */
+export interface ListedTool {
+  name: string;
+  title: string;
+  description: string;
+  toolset: ToolsetId;
+  /** The module that defines it (a key of TOOL_MODULES). */
+  module: string;
+  base: ToolHost;
+  kind: Kind;
+  costsCredits: boolean;
+  annotations: Annotations;
+  admin?: true;
+  /** It has a two-step confirmation (asked for when CONFIRM_ACTIONS is on). */
+  confirm: boolean;
+  /** A delegating tool's hints on a read-only connection. */
+  delegate?: { readOnlyAnnotations: Annotations };
+  /** Its argument names, for the scope rules. */
+  inputs: readonly string[];
+  /** The advertised JSON Schemas (the input one without the confirmation token). */
+  inputSchema: Record<string, unknown>;
+  outputSchema?: Record<string, unknown>;
 }
 
 /**

@@ -1,33 +1,21 @@
 /**
  * The one place a tool becomes what clients list: name, title, description,
- * JSON Schemas and annotations (cached per isolate). tools/list and
- * gtm_search_tools both answer with it.
+ * JSON Schemas and annotations, from the recorded listing (cached per
+ * isolate). tools/list and gtm_search_tools both answer with it.
  */
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
-import type { z } from "zod";
 import { CONFIRMATION_FIELD } from "./confirm";
-import type { ToolDefinition } from "./define";
-import { toJsonSchema } from "./schema";
-
-/**
- * The advertised output schema. A call can also end in an error result
- * ({error}) or, for two-step tools, a preview; clients validate those against
- * the same schema, so the top level requires nothing and admits other members.
- */
-function resultSchema(output: z.ZodType): Tool["outputSchema"] {
-  const { required: _required, additionalProperties: _closed, ...schema } = toJsonSchema(output, "output");
-  return schema as Tool["outputSchema"];
-}
+import type { ListedTool } from "./define";
 
 const toolCache = new Map<string, Tool>();
 
 /** The MCP description of one tool; `confirm`: it asks for a confirmation token on this deployment. */
-export function describe(tool: ToolDefinition, confirm: boolean): Tool {
+export function describe(tool: ListedTool, confirm: boolean): Tool {
   // A delegating tool is listed with other hints on a read-only connection.
   const cacheKey = `${tool.name}|${confirm}|${tool.annotations.readOnlyHint}`;
   let listed = toolCache.get(cacheKey);
   if (!listed) {
-    const inputSchema = toJsonSchema(tool.input, "input");
+    const inputSchema = { ...tool.inputSchema };
     if (confirm) {
       inputSchema.properties = {
         ...(inputSchema.properties as object),
@@ -44,7 +32,7 @@ export function describe(tool: ToolDefinition, confirm: boolean): Tool {
       inputSchema: inputSchema as Tool["inputSchema"],
       annotations: { ...tool.annotations },
     };
-    if (tool.output) listed.outputSchema = resultSchema(tool.output);
+    if (tool.outputSchema) listed.outputSchema = tool.outputSchema as Tool["outputSchema"];
     toolCache.set(cacheKey, listed);
   }
   return listed;

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { ToolError } from "../upstream/errors";
 import { CONFIRMATION_FIELD } from "./confirm";
-import type { Args, ToolDefinition } from "./define";
+import type { Args, ListedTool, ToolDefinition } from "./define";
 import { describe } from "./describe";
 import { needsConfirmation } from "./kinds";
 import { toolset } from "./toolset";
@@ -22,11 +22,11 @@ export const CALL_TOOL = "gtm_call_tool";
 
 /** What a search may ask for by effect, and which tools each takes in. */
 const EFFECTS = {
-  read: (d: ToolDefinition) => d.annotations.readOnlyHint,
-  writes: (d: ToolDefinition) => !d.annotations.readOnlyHint,
-  spends: (d: ToolDefinition) => d.costsCredits,
-  sends: (d: ToolDefinition) => d.kind === "send",
-  destroys: (d: ToolDefinition) => d.kind === "delete",
+  read: (d: ListedTool) => d.annotations.readOnlyHint,
+  writes: (d: ListedTool) => !d.annotations.readOnlyHint,
+  spends: (d: ListedTool) => d.costsCredits,
+  sends: (d: ListedTool) => d.kind === "send",
+  destroys: (d: ListedTool) => d.kind === "delete",
 } as const;
 type EffectFilter = keyof typeof EFFECTS;
 
@@ -36,7 +36,7 @@ function words(text: string): string[] {
 }
 
 /** How well a tool matches: how many of the words it has anywhere, then a score that weighs a name above a title above a description. */
-export function matchOf(tool: ToolDefinition, queryWords: readonly string[]): { matched: number; score: number } {
+export function matchOf(tool: ListedTool, queryWords: readonly string[]): { matched: number; score: number } {
   const nameWords = tool.name.split("_");
   const title = tool.title.toLowerCase();
   const description = tool.description.toLowerCase();
@@ -52,7 +52,7 @@ export function matchOf(tool: ToolDefinition, queryWords: readonly string[]): { 
 }
 
 /** The reachable tools that pass the filters, best match first (listing order among equals); the gtm_tools themselves are always listed, so left out. */
-export function searchTools(reachable: readonly ToolDefinition[], query: { words?: string; toolset?: string; effect?: EffectFilter }): ToolDefinition[] {
+export function searchTools(reachable: readonly ListedTool[], query: { words?: string; toolset?: string; effect?: EffectFilter }): ListedTool[] {
   const queryWords = words(query.words ?? "");
   const ranked = reachable
     .filter((d) => d.toolset !== "gtm_tools" && (!query.toolset || d.toolset === query.toolset) && (!query.effect || EFFECTS[query.effect](d)))

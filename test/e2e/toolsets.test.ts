@@ -5,7 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { ALL_TOOLS, DEFAULT_TOOL_NAMES, TOOLSETS } from "../../src/tools/registry";
+import { ALL_TOOLS } from "../../src/tools/all";
+import { DEFAULT_TOOL_NAMES, TOOLSETS } from "../../src/tools/registry";
 import type { ToolsetId } from "../../src/tools/toolsets";
 import { call, connect, TRANSPORTS } from "../helpers/mcp";
 import { authHeaders, type Stack, startStack } from "../helpers/stack";
