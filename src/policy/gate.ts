@@ -29,7 +29,7 @@ export function factsOf(tool: ToolDefinition | ListedTool): ToolFacts {
     base: tool.base,
     readOnly: tool.annotations.readOnlyHint,
     inDefault: DEFAULT_TOOL_NAMES.includes(tool.name),
-    inputs: "inputs" in tool ? tool.inputs : (LISTED_BY_NAME.get(tool.name)?.inputs ?? []),
+    inputs: Object.keys(("inputSchema" in tool ? tool : LISTED_BY_NAME.get(tool.name))?.inputSchema.properties ?? {}),
   };
 }
 

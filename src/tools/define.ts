@@ -95,9 +95,7 @@ export interface ListedTool {
   confirm: boolean;
   /** A delegating tool's hints on a read-only connection. */
   delegate?: { readOnlyAnnotations: Annotations };
-  /** Its argument names, for the scope rules. */
-  inputs: readonly string[];
-  /** The advertised JSON Schemas (the input one without the confirmation token). */
+  /** The advertised JSON Schemas (the input one without the confirmation token; its properties are the argument names). */
   inputSchema: Record<string, unknown>;
   outputSchema?: Record<string, unknown>;
 }

@@ -31,7 +31,6 @@ export function recordOf(tool: ToolDefinition, module: string): ListedTool {
     costsCredits: tool.costsCredits,
     annotations: { ...tool.annotations },
     confirm: Boolean(tool.confirm),
-    inputs: Object.keys((tool.input as unknown as z.ZodObject).shape),
     inputSchema: toJsonSchema(tool.input, "input"),
   };
   if (tool.admin) listed.admin = true;

@@ -8,9 +8,11 @@ import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
+import type { z } from "zod";
 import { parseConfig } from "../../src/config";
 import { ALL_TOOLS } from "../../src/tools/all";
 import { pathParams } from "../../src/tools/forward";
+import { LISTED_BY_NAME } from "../../src/tools/listed";
 import { DEFAULT_TOOL_NAMES, listing, resolveSelection, TOOLSETS } from "../../src/tools/registry";
 import { DEFAULT_LISTING_MAX_BYTES, TOOLSET_IDS, TOOLSET_INFO } from "../../src/tools/toolsets";
 import { type Base, UPSTREAMS, upstreamOf } from "../../src/upstream/hosts";
@@ -112,6 +114,13 @@ describe("every tool", () => {
       if ("confirmation_token" in (listed.inputSchema.properties ?? {})) {
         assert.ok(validate(preview), `${listed.name}: a preview fails its output schema: ${ajv.errorsText(validate.errors)}`);
       }
+    }
+  });
+
+  test("the recorded input schema names every argument (the scope rules read argument names from it)", () => {
+    for (const t of ALL_TOOLS) {
+      const recorded = Object.keys((LISTED_BY_NAME.get(t.name)!.inputSchema.properties as object | undefined) ?? {});
+      assert.deepEqual(recorded, Object.keys((t.input as unknown as z.ZodObject).shape), t.name);
     }
   });
 
