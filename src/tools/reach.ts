@@ -36,7 +36,7 @@ function words(text: string): string[] {
 }
 
 /** How well a tool matches: how many of the words it has anywhere, then a score that weighs a name above a title above a description. */
-export function matchOf(tool: ListedTool, queryWords: readonly string[]): { matched: number; score: number } {
+function matchOf(tool: ListedTool, queryWords: readonly string[]): { matched: number; score: number } {
   const nameWords = tool.name.split("_");
   const title = tool.title.toLowerCase();
   const description = tool.description.toLowerCase();
