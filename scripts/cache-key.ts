@@ -5,7 +5,7 @@
  * then `npx wrangler kv key delete --binding ENRICHMENT_CACHE --remote "<key>"`.
  */
 import { cacheable, cacheKey } from "../src/policy/enrichment-cache";
-import { ALL_TOOLS } from "../src/tools/registry";
+import { ALL_TOOLS } from "../src/tools/all";
 
 function fail(message: string): never {
   console.error(message);

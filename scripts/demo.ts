@@ -13,7 +13,8 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { fakeVars, PROJECT_ROOT, startFakes, startWorker } from "../dev/stack";
 import { parseConfig } from "../src/config";
-import { ALL_TOOLS, TOOLSETS } from "../src/tools/registry";
+import { ALL_TOOLS } from "../src/tools/all";
+import { TOOLSETS } from "../src/tools/registry";
 
 /** The demo's settings from the environment; a bad value stops it with the reason. */
 function settings(env: NodeJS.ProcessEnv): { port: number; limits: Record<string, string> } {

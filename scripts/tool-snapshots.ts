@@ -8,7 +8,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { parseConfig } from "../src/config";
-import { ALL_TOOLS, listing, resolveSelection, TOOLSETS } from "../src/tools/registry";
+import { ALL_TOOLS } from "../src/tools/all";
+import { listing, resolveSelection, TOOLSETS } from "../src/tools/registry";
 
 export const SNAPSHOT_DIR = new URL("../test/snapshots/", import.meta.url);
 

@@ -7,6 +7,9 @@
  *   MCP + OAuth   canonical path → preflight answered → per-IP limit → fail closed without tokens
  *   OAuth         body cap → provider / consent page                                      (auth/routes.ts)
  *   MCP           bearer auth → per-user limit → body cap → batch counted → transport     (mcp/routes.ts)
+ *
+ * Startup evaluates only the routes and the edge: the MCP stack, the tool
+ * definitions and the SSE and job Durable Objects load on first use (README "Cold start").
  */
 import { Hono } from "hono";
 import { mountOAuthRoutes } from "./auth/routes";
@@ -14,17 +17,20 @@ import { ACCESS_TOKEN_MIN_LENGTH, ConfigError, configuredUpstreams, weakTokenNam
 import type { AppEnv } from "./edge/context";
 import { edgePipeline, NO_TOKENS_REASON } from "./edge/pipeline";
 import { landingPage } from "./landing";
+import { lazyDurableObject } from "./lazy-object";
 import { log } from "./log";
 import { mountMcpRoutes } from "./mcp/routes";
 import { policyHealth } from "./policy/health";
 import { VERSION } from "./version";
 
-export { McpSseAgent } from "./mcp/sse";
 export { DoNotContactList } from "./policy/contact-list";
 export { CreditLedger } from "./policy/ledger";
 export { UpstreamPacer } from "./policy/pacer";
 export { ConfirmationLedger } from "./tools/confirm-ledger";
-export { ImportJob } from "./workflows/import-job";
+
+// Loaded by their first instance (./lazy-object.ts): the SSE session's Agents SDK and the job's call path stay off startup.
+export const McpSseAgent = lazyDurableObject(() => (require("./mcp/sse") as typeof import("./mcp/sse")).McpSseAgent);
+export const ImportJob = lazyDurableObject(() => (require("./workflows/import-job") as typeof import("./workflows/import-job")).ImportJob);
 
 const app = new Hono<AppEnv>();
 

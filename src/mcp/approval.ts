@@ -15,7 +15,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { sha256Hex } from "../crypto";
 import { type CallContext, type CallExtras, callTool } from "../tools/call";
 import { CONFIRMATION_FIELD, CONFIRMATION_TTL_SECONDS } from "../tools/confirm";
-import type { ToolDefinition } from "../tools/define";
+import type { ListedTool } from "../tools/define";
 import { successResult } from "../tools/results";
 
 /** The one field the person answers: approve (true) or not. */
@@ -92,7 +92,7 @@ export function withToken(args: Record<string, unknown> | undefined, token: stri
 
 /** What the person's answer to a preview's question does: approved, the call presenting the token; otherwise nothing. */
 export function answered(
-  tool: ToolDefinition,
+  tool: ListedTool,
   args: Record<string, unknown> | undefined,
   token: string,
   answer: ApprovalAnswer,
@@ -109,7 +109,7 @@ export function answered(
  * preview stands, with its token.
  */
 export async function callAsking(
-  tool: ToolDefinition,
+  tool: ListedTool,
   args: Record<string, unknown> | undefined,
   ctx: CallContext,
   extras: CallExtras,

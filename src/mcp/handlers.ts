@@ -11,7 +11,7 @@ import { listResources, readResource } from "../apps/resources";
 import type { Config } from "../config";
 import type { Services } from "../policy/services";
 import { type CallContext, type CallExtras, confirmerFor } from "../tools/call";
-import type { ToolDefinition } from "../tools/define";
+import type { ListedTool } from "../tools/define";
 import { listing, type Selection, scopeRefusal } from "../tools/registry";
 import { errorResult } from "../tools/results";
 import { ToolError } from "../upstream/errors";
@@ -30,7 +30,7 @@ export interface SessionState {
  * request (Durable Objects and KV in the Worker: see src/policy/services.ts).
  */
 export function sessionState(config: Config, selection: Selection, user: string, services: Services): SessionState {
-  return { config, selection, call: { config, user, confirmer: confirmerFor(config), services } };
+  return { config, selection, call: { config, user, confirmer: confirmerFor(config), services, readOnly: selection.readOnly } };
 }
 
 export const SERVER_INFO = { name: SERVER_NAME, version: VERSION, title: "GTM edge MCP (SmartLead + LeadMagic)" };
@@ -42,6 +42,7 @@ export const INSTRUCTIONS =
   "Tools that delete, stop, or send email return a preview and a confirmation_token first; call again with the token to carry it out " +
   "(clients that can ask the person are asked directly instead). " +
   "Tools that spend credits say so in their description; a daily budget may bound them (gtm_get_budget shows what is left). " +
+  "Tools this connection does not list can still be found with gtm_search_tools and run with gtm_call_tool. " +
   "Leads and recipients on the do-not-contact list are never imported or emailed.";
 
 /**
@@ -117,7 +118,7 @@ export function callParams(params: unknown): { name: string; arguments?: Record<
  * token's scope rules out is a tool error (as when a scope check fails in a
  * call); one that is not in this connection at all is a protocol error.
  */
-export function toolFor(s: SessionState, name: string): { tool: ToolDefinition } | { refused: CallToolResult } {
+export function toolFor(s: SessionState, name: string): { tool: ListedTool } | { refused: CallToolResult } {
   const tool = s.selection.tools.get(name);
   if (tool) return { tool };
   const refusal = scopeRefusal(name, s.config, s.call.user);

@@ -15,10 +15,11 @@ import { jsonRpcError } from "../edge/responses";
 import { resourcePathOf } from "../edge/routes";
 import { log } from "../log";
 import { servicesOf } from "../policy/services";
-import { resolveSelection, type Selection, SelectionError } from "../tools/registry";
-import { sessionState } from "./handlers";
-import { SSE_SESSION_NOT_FOUND, type SseProps, sseHandler } from "./sse";
-import { handleStreamableHttp } from "./streamable";
+import type { Selection } from "../tools/registry";
+import type { SseProps } from "./sse";
+
+/** The MCP server and its transport (the MCP SDK), loaded by the first /mcp request rather than at startup. */
+const streamable = () => Promise.all([import("./handlers"), import("./streamable")]).then(([handlers, http]) => ({ ...handlers, ...http }));
 
 /** Authentication and the per-user limit (one request's worth), before any body is read. */
 async function guardMcp(c: C, next: () => Promise<void>) {
@@ -49,7 +50,9 @@ function countUser(c: C, cost: number) {
 }
 
 /** ?toolsets= and ?read_only= pick the tools a connection sees; bad values are a 400, not a silent default. */
-function selectionFor(url: URL, config: Config, user: string): Selection | Response {
+async function selectionFor(url: URL, config: Config, user: string): Promise<Selection | Response> {
+  // The registry and its recorded listing are read by the first MCP request, not at startup.
+  const { resolveSelection, SelectionError } = await import("../tools/registry");
   try {
     return resolveSelection(url.searchParams.get("toolsets"), url.searchParams.get("read_only"), config, user);
   } catch (err) {
@@ -73,11 +76,13 @@ function sessionNotFound(): Response {
 
 async function sse(c: C, request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const selection = selectionFor(url, c.get("config"), c.get("user"));
+  const selection = await selectionFor(url, c.get("config"), c.get("user"));
   if (selection instanceof Response) return selection;
   const props: SseProps = { toolsets: url.searchParams.get("toolsets"), readOnly: url.searchParams.get("read_only"), user: c.get("user") };
   const exec = c.executionCtx;
   const ctx = { waitUntil: exec.waitUntil.bind(exec), passThroughOnException: exec.passThroughOnException.bind(exec), props } as unknown as ExecutionContext;
+  // The legacy SSE stack (the Agents SDK) is loaded by the first /sse request, never on the /mcp path.
+  const { sseHandler, SSE_SESSION_NOT_FOUND } = await import("./sse");
   const res = await sseHandler.fetch(request, c.env, ctx);
   if (res.status === 400 && request.method === "POST" && (await res.clone().text()) === SSE_SESSION_NOT_FOUND) {
     return sessionNotFound();
@@ -136,8 +141,9 @@ export function mountMcpRoutes(app: Hono<AppEnv>): void {
 
   app.all("/mcp", async (c) => {
     const config = c.get("config");
-    const selection = selectionFor(new URL(c.req.url), config, c.get("user"));
+    const selection = await selectionFor(new URL(c.req.url), config, c.get("user"));
     if (selection instanceof Response) return selection;
+    const { sessionState, handleStreamableHttp } = await streamable();
     const state = sessionState(config, selection, c.get("user"), servicesOf(c.env));
     if (c.req.method !== "POST") return handleStreamableHttp(c.req.raw, state);
     const bytes = await requestBody(c);

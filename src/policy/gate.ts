@@ -5,9 +5,9 @@
  * requests (`holdBudget`), with the enrichment cache in front of paid lookups.
  * Every refusal here happens before the call's own request is sent.
  */
-import type { z } from "zod";
 import type { Config } from "../config";
-import type { Args, ToolDefinition } from "../tools/define";
+import type { Args, ListedTool, ToolDefinition } from "../tools/define";
+import { LISTED_BY_NAME } from "../tools/listed";
 import { DEFAULT_TOOL_NAMES } from "../tools/toolsets";
 import { ToolError } from "../upstream/errors";
 import { type Budget, budgetExceeded, budgetFor, maxCost, reserve } from "./budgets";
@@ -21,15 +21,15 @@ export interface PolicyContext {
   services: Services;
 }
 
-/** The facts the scope rules judge a tool by. */
-export function factsOf(tool: ToolDefinition): ToolFacts {
+/** The facts the scope rules judge a tool by (its argument names from the recorded listing, so no zod schema is read). */
+export function factsOf(tool: ToolDefinition | ListedTool): ToolFacts {
   return {
     name: tool.name,
     toolset: tool.toolset,
     base: tool.base,
     readOnly: tool.annotations.readOnlyHint,
     inDefault: DEFAULT_TOOL_NAMES.includes(tool.name),
-    inputs: Object.keys((tool.input as unknown as z.ZodObject).shape),
+    inputs: Object.keys(("inputSchema" in tool ? tool : LISTED_BY_NAME.get(tool.name))?.inputSchema.properties ?? {}),
   };
 }
 

@@ -107,7 +107,7 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
   t.get("/campaigns", {
     name: "smartlead_list_campaigns",
     title: "SmartLead: list campaigns",
-    description: "Lists every campaign in the account (id, name, status, schedule, limits), newest first. Optionally only one client's campaigns.",
+    description: "Lists every campaign in the account (id, name, status, schedule, limits), newest first, or one client's.",
     catalogId: "sl.get_campaigns",
     input: z
       .object({
@@ -196,8 +196,8 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
     name: "smartlead_update_campaign_status",
     title: "SmartLead: start, pause or stop a campaign",
     description:
-      "Sets a campaign's status: START begins sending email, PAUSED halts it (resumable), STOPPED ends it permanently and cannot be undone. Asks for confirmation first; " +
-      "for START the preview includes the launch preflight, and a blocking check refuses the start unless override_preflight is true.",
+      "Sets a campaign's status: START sends email, PAUSED halts it (resumable), STOPPED ends it for good. Two-step; " +
+      "START's preview runs the launch preflight, and a blocking check refuses the start unless override_preflight is true.",
     catalogId: "sl.post_campaigns_by_campaign_id_status",
     alsoReads: PREFLIGHT_READS,
     kind: "send",

@@ -17,9 +17,12 @@ import { type ClientDeps, type Pacing, UpstreamClient } from "../upstream/client
 import { ToolError } from "../upstream/errors";
 import { upstreamOf } from "../upstream/hosts";
 import { CONFIRMATION_FIELD, type Confirmer, createConfirmer } from "./confirm";
-import { type Args, MAX_UPSTREAM_REQUESTS_PER_CALL, type Plan, type RunContext, type ToolDefinition, type ToolOutcome } from "./define";
+import { type Args, type ListedTool, MAX_UPSTREAM_REQUESTS_PER_CALL, type Plan, type RunContext, type ToolDefinition, type ToolOutcome } from "./define";
 import { fillPath, forward } from "./forward";
 import { callPolicy, needsConfirmation } from "./kinds";
+import { LISTED_BY_NAME } from "./listed";
+import { definitionOf } from "./modules";
+import { reachableTools, scopeRefusal } from "./registry";
 import { errorResult, internalError, scrubbedResult, successResult } from "./results";
 import { maskSecrets } from "./secrets";
 
@@ -35,6 +38,8 @@ export interface CallContext {
   deps?: ClientDeps;
   /** Read no answer from the enrichment cache (new answers are still kept): a job whose plan already took what the cache knew. */
   freshLookups?: boolean;
+  /** The connection is read-only (?read_only or MCP_READ_ONLY): what gtm_call_tool may reach follows it. */
+  readOnly: boolean;
 }
 
 /** The confirmer for a deployment: CONFIRMATION_SECRET, or a key derived from the configured secrets. */
@@ -53,9 +58,14 @@ function invalidInput(error: z.ZodError): ToolError {
 /** What one request adds to a call: how to report progress, when the client sent a progress token. */
 export interface CallExtras {
   progress?: (done: number, total: number, message: string) => Promise<void>;
+  /** The delegating tool the call came through (gtm_call_tool), so a preview says how to confirm through it. */
+  via?: string;
 }
 
-export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: CallContext, extras: CallExtras = {}): Promise<CallToolResult> {
+/** Calls a listed tool (its definition loaded on first use, ./modules.ts). */
+export async function callTool(listed: ListedTool, rawArgs: unknown, ctx: CallContext, extras: CallExtras = {}): Promise<CallToolResult> {
+  const tool = await definitionOf(listed);
+  if (tool.delegate) return callNamed(tool, rawArgs, ctx, extras);
   const started = Date.now();
   const upstream = tool.base === "local" ? "local" : upstreamOf(tool.base);
   let outcome: "ok" | "error" | "preview" = "ok";
@@ -80,6 +90,7 @@ export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: Call
       user: ctx.user,
       config: ctx.config,
       services: ctx.services,
+      reachable: () => [...reachableTools(ctx.config, ctx.user, ctx.readOnly).values()],
       progress: async (done, total, message) => {
         await extras.progress?.(done, total, message).catch(() => {});
       },
@@ -111,7 +122,7 @@ export async function callTool(tool: ToolDefinition, rawArgs: unknown, ctx: Call
     if (confirm && token === undefined) {
       outcome = "preview";
       await checkBudget(tool, admitted.args, ctx);
-      result = await preview(tool, signed, admitted.args, plan, ctx);
+      result = await preview(tool, signed, admitted.args, plan, ctx, extras.via);
     } else {
       let expiresAt: number | undefined;
       if (confirm) {
@@ -175,6 +186,56 @@ function pacingOf(ctx: CallContext): Pacing | undefined {
   return ctx.services.pacer ? { pacer: ctx.services.pacer, user: ctx.user } : undefined;
 }
 
+/**
+ * A delegating tool (gtm_call_tool): its own input checked, then the tool it
+ * names called through callTool as a direct call would be, so validation,
+ * scope, do-not-contact, budgets, confirmation, errors and the audit log are
+ * that tool's own. It reaches only what this connection could select.
+ */
+async function callNamed(tool: ToolDefinition, rawArgs: unknown, ctx: CallContext, extras: CallExtras): Promise<CallToolResult> {
+  const started = Date.now();
+  let target: { tool: ListedTool; args: Args };
+  try {
+    const parsed = tool.input.safeParse(rawArgs ?? {});
+    if (!parsed.success) throw invalidInput(parsed.error);
+    const named = tool.delegate!.target(parsed.data);
+    target = { tool: reachableTool(tool, named.name, ctx), args: named.args };
+  } catch (err) {
+    const toolError = err instanceof ToolError ? err : internalError();
+    log({
+      event: "tool_call",
+      user: ctx.user,
+      tool: tool.name,
+      kind: tool.kind,
+      upstream: "local",
+      outcome: "error",
+      error_code: toolError.code,
+      latency_ms: Date.now() - started,
+    });
+    return scrubbedResult(errorResult(toolError), ctx.config.scrub);
+  }
+  return callTool(target.tool, target.args, ctx, { ...extras, via: tool.name });
+}
+
+/** The tool a delegating tool names, when this connection could run it; otherwise why not. */
+function reachableTool(via: ToolDefinition, name: string, ctx: CallContext): ListedTool {
+  const tool = reachableTools(ctx.config, ctx.user, ctx.readOnly).get(name);
+  if (tool && (tool.delegate || tool.toolset === via.toolset)) {
+    throw new ToolError("invalid_input", `${via.name} does not run ${name}: call ${name} directly.`, { field: "name" });
+  }
+  if (tool) return tool;
+  const scope = scopeRefusal(name, ctx.config, ctx.user);
+  if (scope) throw new ToolError("forbidden", scope);
+  if (ctx.readOnly && LISTED_BY_NAME.get(name)?.annotations.readOnlyHint === false) {
+    throw new ToolError("forbidden", `This connection is read-only; ${name} changes data, sends or spends, so ${via.name} cannot run it.`);
+  }
+  throw new ToolError(
+    "invalid_input",
+    `No tool named ${name} can run on this connection: it does not exist or this deployment does not offer it. Find tools with gtm_search_tools.`,
+    { field: "name" },
+  );
+}
+
 /** The campaigns of a SmartLead client, for a client-scoped token: a read with the call's own deadline. */
 function clientCampaigns(ctx: CallContext, client: UpstreamClient): ClientCampaigns {
   return cachedClientCampaigns(ctx.config.baseUrls.smartlead, async (id) => {
@@ -228,7 +289,7 @@ async function useOnce(token: string, expiresAt: number, ctx: CallContext): Prom
  * a token. No write is made. The token is for the arguments as given (`args`);
  * the preview shows what would be sent (`sent`: after the do-not-contact lists).
  */
-async function preview(tool: ToolDefinition, args: Args, sent: Args, plan: Plan | undefined, ctx: CallContext): Promise<ToolOutcome> {
+async function preview(tool: ToolDefinition, args: Args, sent: Args, plan: Plan | undefined, ctx: CallContext, via?: string): Promise<ToolOutcome> {
   const spec = tool.confirm!;
   const data: Record<string, unknown> = {
     confirmation_required: true,
@@ -259,6 +320,6 @@ async function preview(tool: ToolDefinition, args: Args, sent: Args, plan: Plan 
   data.expires_at = expiresAt;
   return {
     data,
-    summary: `Not done yet — confirmation required. ${data.action as string} To proceed, call ${tool.name} again with the same arguments and ${CONFIRMATION_FIELD}="${token}" (valid 5 minutes).`,
+    summary: `Not done yet — confirmation required. ${data.action as string} To proceed, call ${via ? `${via} again with name "${tool.name}",` : `${tool.name} again with`} the same arguments and ${CONFIRMATION_FIELD}="${token}" (valid 5 minutes).`,
   };
 }

@@ -70,6 +70,49 @@ export interface RunContext {
   user: string;
   config: Config;
   services: Services;
+  /** The tools this connection could run by name (gtm_search_tools): what toolsets=all lists under its read-only setting, in listing order. */
+  reachable(): readonly ListedTool[];
+}
+
+/**
+ * What the recorded listing (src/tools/listed.json, written by `npm run
+ * snapshots` from the definitions) keeps of a tool: all that selecting, listing
+ * and searching need, so none of them builds a zod schema. The definition
+ * itself is loaded on the tool's first call (src/tools/modules.ts).
+ */
+export interface ListedTool {
+  name: string;
+  title: string;
+  description: string;
+  toolset: ToolsetId;
+  /** The module that defines it (a key of TOOL_MODULES). */
+  module: string;
+  base: ToolHost;
+  kind: Kind;
+  costsCredits: boolean;
+  annotations: Annotations;
+  admin?: true;
+  /** The MCP Apps view its results open in (see ToolDefinition.view). */
+  view?: ViewId;
+  /** It has a two-step confirmation (asked for when CONFIRM_ACTIONS is on). */
+  confirm: boolean;
+  /** A delegating tool's hints on a read-only connection. */
+  delegate?: { readOnlyAnnotations: Annotations };
+  /** The advertised JSON Schemas (the input one without the confirmation token; its properties are the argument names). */
+  inputSchema: Record<string, unknown>;
+  outputSchema?: Record<string, unknown>;
+}
+
+/**
+ * A tool that runs another tool by name (gtm_call_tool): callTool validates its
+ * own input, then calls the named tool exactly as a direct call would, so every
+ * check, confirmation and error is the named tool's own.
+ */
+export interface Delegate {
+  /** The tool to run and its arguments (the confirmation token among them), from this tool's validated input. */
+  target(args: Args): { name: string; args: Args };
+  /** Its hints on a read-only connection, where it reaches read-only tools only. */
+  readOnlyAnnotations: Annotations;
 }
 
 /**
@@ -197,4 +240,6 @@ export interface ToolDefinition {
   run?: (args: Args, ctx: RunContext) => Promise<ToolOutcome>;
   /** The MCP Apps view its results open in (src/apps/views.ts). A two-step tool without one gets the confirmation card. */
   view?: ViewId;
+  /** Runs the tool its arguments name instead of a handler of its own. */
+  delegate?: Delegate;
 }

@@ -47,6 +47,6 @@ export function callPolicy(tool: ToolDefinition): CallPolicy {
 }
 
 /** Whether this tool asks for a confirmation token on this deployment. */
-export function needsConfirmation(tool: ToolDefinition, config: Config): boolean {
+export function needsConfirmation(tool: { confirm?: unknown }, config: Config): boolean {
   return Boolean(tool.confirm) && config.confirmActions;
 }

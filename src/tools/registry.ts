@@ -1,37 +1,28 @@
 /**
  * The registry: every tool, grouped into toolsets, and the one inventory
  * builder that decides what a connection sees (?toolsets=…&read_only=…).
- * Listings are built once per isolate per selection, since converting the zod
- * schemas of ~230 tools to JSON Schema is the expensive part.
+ * It works from the recorded listing (./listed.ts), so selecting and listing
+ * build no zod schema; listings are still built once per isolate per selection.
  */
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
-import type { z } from "zod";
-import { viewMeta, viewOf } from "../apps/views";
 import { type Config, configuredUpstreams } from "../config";
-import { LEADMAGIC_TOOLS } from "../leadmagic";
 import { factsOf } from "../policy/gate";
 import { toolRefusal } from "../policy/scopes";
-import { POLICY_TOOLS } from "../policy/tools";
-import { SMARTLEAD_TOOLS } from "../smartlead";
 import { upstreamOf } from "../upstream/hosts";
-import { WORKFLOW_TOOLS } from "../workflows/tools";
-import { CONFIRMATION_FIELD } from "./confirm";
-import type { ToolDefinition } from "./define";
+import type { ListedTool } from "./define";
+import { describe } from "./describe";
 import { needsConfirmation } from "./kinds";
-import { toJsonSchema } from "./schema";
+import { LISTED, LISTED_BY_NAME } from "./listed";
 import { DEFAULT_TOOL_NAMES, TOOLSET_IDS, type ToolsetId } from "./toolsets";
 
 export { DEFAULT_TOOL_NAMES } from "./toolsets";
 
-export const ALL_TOOLS: readonly ToolDefinition[] = [...LEADMAGIC_TOOLS, ...SMARTLEAD_TOOLS, ...WORKFLOW_TOOLS, ...POLICY_TOOLS];
-
 /** Each toolset's tools in listing order, in TOOLSET_INFO's order, then the curated `default` view. */
-export const TOOLSETS: ReadonlyMap<ToolsetId | "default", readonly ToolDefinition[]> = (() => {
-  const map = new Map<ToolsetId | "default", readonly ToolDefinition[]>(TOOLSET_IDS.map((id) => [id, ALL_TOOLS.filter((t) => t.toolset === id)]));
-  const byName = new Map(ALL_TOOLS.map((t) => [t.name, t]));
+export const TOOLSETS: ReadonlyMap<ToolsetId | "default", readonly ListedTool[]> = (() => {
+  const map = new Map<ToolsetId | "default", readonly ListedTool[]>(TOOLSET_IDS.map((id) => [id, LISTED.filter((t) => t.toolset === id)]));
   map.set(
     "default",
-    DEFAULT_TOOL_NAMES.flatMap((n) => byName.get(n) ?? []),
+    DEFAULT_TOOL_NAMES.flatMap((n) => LISTED_BY_NAME.get(n) ?? []),
   );
   return map;
 })();
@@ -41,7 +32,7 @@ export class SelectionError extends Error {}
 export interface Selection {
   /** Stable key of this selection, for caches. */
   key: string;
-  tools: ReadonlyMap<string, ToolDefinition>;
+  tools: ReadonlyMap<string, ListedTool>;
   readOnly: boolean;
 }
 
@@ -75,9 +66,12 @@ export function resolveSelection(toolsetsParam: string | null, readOnlyParam: st
   if (unknown.length) {
     throw new SelectionError(`Unknown toolset${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Known: all, ${[...TOOLSETS.keys()].join(", ")}.`);
   }
-  const chosen = names.includes("all") ? ALL_TOOLS : names.filter(known).flatMap((n) => TOOLSETS.get(n)!);
-  const tools = new Map<string, ToolDefinition>();
-  for (const tool of chosen) {
+  const chosen = names.includes("all") ? LISTED : names.filter(known).flatMap((n) => TOOLSETS.get(n)!);
+  const tools = new Map<string, ListedTool>();
+  // A read-only connection or token still gets a delegating tool (gtm_call_tool): it reaches read-only tools only, and says so in its hints.
+  const readOnlyTools = readOnly || Boolean(scope?.readOnly);
+  for (const chosenTool of chosen) {
+    const tool = readOnlyTools && chosenTool.delegate ? { ...chosenTool, annotations: chosenTool.delegate.readOnlyAnnotations } : chosenTool;
     if (tool.base !== "local" && !upstreams[upstreamOf(tool.base)]) continue;
     if (readOnly && !tool.annotations.readOnlyHint) continue;
     if (tool.admin && !config.adminTools) continue;
@@ -89,52 +83,18 @@ export function resolveSelection(toolsetsParam: string | null, readOnlyParam: st
   return selection;
 }
 
+/**
+ * What a connection can run by name (gtm_call_tool) and find (gtm_search_tools):
+ * everything toolsets=all lists under the same read-only setting, for this user.
+ */
+export function reachableTools(config: Config, user: string, readOnly: boolean): ReadonlyMap<string, ListedTool> {
+  return resolveSelection("all", String(readOnly), config, user).tools;
+}
+
 /** Why the user's token scope rules out a tool of this deployment, or undefined (also when no such tool exists). */
 export function scopeRefusal(name: string, config: Config, user: string): string | undefined {
-  const tool = ALL_TOOLS.find((t) => t.name === name);
+  const tool = LISTED_BY_NAME.get(name);
   return tool ? toolRefusal(config.scopes.get(user), factsOf(tool)) : undefined;
-}
-
-/**
- * The advertised output schema. A call can also end in an error result
- * ({error}) or, for two-step tools, a preview; clients validate those against
- * the same schema, so the top level requires nothing and admits other members.
- */
-function resultSchema(output: z.ZodType): Tool["outputSchema"] {
-  const { required: _required, additionalProperties: _closed, ...schema } = toJsonSchema(output, "output");
-  return schema as Tool["outputSchema"];
-}
-
-const toolCache = new Map<string, Tool>();
-
-/** The MCP description of one tool (cached per isolate). */
-function describe(tool: ToolDefinition, confirm: boolean): Tool {
-  const cacheKey = `${tool.name}|${confirm}`;
-  let listed = toolCache.get(cacheKey);
-  if (!listed) {
-    const inputSchema = toJsonSchema(tool.input, "input");
-    if (confirm) {
-      inputSchema.properties = {
-        ...(inputSchema.properties as object),
-        [CONFIRMATION_FIELD]: {
-          type: "string",
-          description: "Omit to get a preview; then pass the preview's token to carry the action out.",
-        },
-      };
-    }
-    listed = {
-      name: tool.name,
-      title: tool.title,
-      description: tool.description,
-      inputSchema: inputSchema as Tool["inputSchema"],
-      annotations: { ...tool.annotations },
-    };
-    if (tool.output) listed.outputSchema = resultSchema(tool.output);
-    const view = viewOf(tool, confirm);
-    if (view) listed._meta = viewMeta(view);
-    toolCache.set(cacheKey, listed);
-  }
-  return listed;
 }
 
 const listingCache = new Map<string, { tools: Tool[]; json: string }>();

@@ -44,10 +44,11 @@ export type Entry = Shared & ByKind & Admin;
 /** A GET entry is a free read unless it says otherwise. */
 export type GetEntry = Entry | (Shared & { kind?: undefined; cost?: undefined; confirm?: undefined; admin?: undefined });
 
-/** A tool that runs in this server (a toolset whose base is "local"): no endpoint, no catalog entry; `run` does the work. */
+/** A tool that runs in this server (a toolset whose base is "local"): no endpoint, no catalog entry; `run` does the work, or the tool it delegates to. */
 export type LocalEntry = Omit<Shared, "catalogId" | "query" | "body" | "textResponse" | "list" | "run"> &
   ByKind &
-  Admin & { run: NonNullable<ToolDefinition["run"]> };
+  Admin &
+  ({ run: NonNullable<ToolDefinition["run"]>; delegate?: undefined } | { delegate: NonNullable<ToolDefinition["delegate"]>; run?: undefined });
 
 export interface Toolset {
   id: ToolsetId;

@@ -103,6 +103,11 @@ export const TOOLSET_INFO = {
     title: "Spend and send policy",
     description: "Your daily budgets, and the do-not-contact list that every send and lead import is checked against.",
   },
+  gtm_tools: {
+    base: "local",
+    title: "Finding and running tools",
+    description: "Search every tool this connection may use, and run any of them by name, even those its toolsets do not list.",
+  },
 } as const satisfies Record<string, ToolsetInfo>;
 
 export type ToolsetId = keyof typeof TOOLSET_INFO;
@@ -110,11 +115,10 @@ export type ToolsetId = keyof typeof TOOLSET_INFO;
 export const TOOLSET_IDS = Object.keys(TOOLSET_INFO) as ToolsetId[];
 
 /**
- * The most the default tools/list may weigh: about 5,000 tokens of a model's
- * context. It was 15 KB until the verified import (whose lead schema alone is
- * 2 KB) joined the default selection.
+ * The most the default tools/list may weigh: about 4,000 tokens of a model's
+ * context. Tools left out of the default stay reachable through gtm_call_tool.
  */
-export const DEFAULT_LISTING_MAX_BYTES = 20 * 1024;
+export const DEFAULT_LISTING_MAX_BYTES = 15 * 1024;
 
 /**
  * The curated default selection: the most used tools across both upstreams,
@@ -125,19 +129,14 @@ export const DEFAULT_TOOL_NAMES: readonly string[] = [
   "leadmagic_get_credits",
   "leadmagic_validate_email",
   "leadmagic_find_email",
-  "leadmagic_search_company",
   // SmartLead: how are campaigns doing, who is in them, who replied.
   "smartlead_list_campaigns",
-  "smartlead_get_campaign",
   "smartlead_get_campaign_analytics",
   "smartlead_list_campaign_leads",
-  "smartlead_get_lead_by_email",
-  "smartlead_get_lead_message_history",
   "smartlead_list_inbox_replies",
   "smartlead_update_campaign_status",
-  // This server: verified import (and its job), and what the caller may still spend today.
+  // This server: verified import; every other tool is found and run through the last two.
   "gtm_import_verified_leads",
-  "gtm_get_job",
-  "gtm_resume_job",
-  "gtm_get_budget",
+  "gtm_search_tools",
+  "gtm_call_tool",
 ];

@@ -94,7 +94,7 @@ export class ImportJob extends DurableObject<Env> implements JobObject {
       return;
     }
     const config = getConfig(this.env);
-    const call = innerCall({ config, user: job.meta.user, confirmer: confirmerFor(config), services: servicesOf(this.env) });
+    const call = innerCall({ config, user: job.meta.user, confirmer: confirmerFor(config), services: servicesOf(this.env), readOnly: false });
     const writer = {
       meta: async (meta: JobMeta) => this.writeMeta(meta),
       leads: async (leads: readonly JobLead[]) => this.writeLeads(leads),

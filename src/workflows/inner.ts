@@ -5,12 +5,10 @@
  * took what the cache answered within the caller's age limit.
  */
 import { type CallContext, callTool } from "../tools/call";
-import { ALL_TOOLS } from "../tools/registry";
+import { LISTED_BY_NAME } from "../tools/listed";
 import type { InnerCall } from "./job";
-
-const byName = new Map(ALL_TOOLS.map((t) => [t.name, t]));
 
 export function innerCall(ctx: CallContext): InnerCall {
   const context: CallContext = { ...ctx, freshLookups: true };
-  return (name, args) => callTool(byName.get(name)!, args, context);
+  return (name, args) => callTool(LISTED_BY_NAME.get(name)!, args, context);
 }

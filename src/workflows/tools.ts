@@ -48,7 +48,7 @@ function summary(r: JobReport): string {
     .map(([k, v]) => `${k} ${v}`)
     .join(", ");
   const error = (r.error as { message?: string } | undefined)?.message;
-  return `Job ${r.job_id} is ${r.status}: ${counts || "no leads"}.${error ? ` It stopped: ${error} gtm_resume_job continues it.` : ""}`;
+  return `Job ${r.job_id} is ${r.status}: ${counts || "no leads"}.${error ? ` It stopped: ${error} gtm_resume_job (directly or through gtm_call_tool) continues it.` : ""}`;
 }
 
 const outcome = (r: JobReport): ToolOutcome => ({ data: r, summary: summary(r) });
@@ -65,7 +65,7 @@ async function startImport(ctx: RunContext): Promise<ToolOutcome> {
   if (total > SYNC_LEADS) {
     return {
       data: current,
-      summary: `Started job ${id} for ${total} lead(s); it runs in the background. Follow it with gtm_get_job (job_id "${id}").`,
+      summary: `Started job ${id} for ${total} lead(s); it runs in the background. Follow it with gtm_get_job (job_id "${id}"), directly or through gtm_call_tool.`,
     };
   }
   const until = Date.now() + SYNC_WAIT_MS;
@@ -85,8 +85,8 @@ export const WORKFLOW_TOOLS: ToolDefinition[] = [
     title: "Import leads into a campaign, verified first",
     description:
       "Validates each lead's email with LeadMagic, then imports the accepted ones into a SmartLead campaign. " +
-      "First call: a free preview (duplicates, do-not-contact, block list, already in the campaign, credits it may cost, your budget). " +
-      `Confirming runs it as a job: up to ${SYNC_LEADS} leads finish in the call, more run in the background (gtm_get_job).`,
+      "First call: a free preview (duplicates, do-not-contact, block list, already in the campaign, credits, your budget). " +
+      `Confirming runs it as a job: up to ${SYNC_LEADS} leads finish in the call, more in the background (gtm_get_job).`,
     kind: "send",
     annotations: { openWorldHint: true },
     input: importVerifiedInput,

@@ -18,7 +18,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { ALL_TOOLS, DEFAULT_TOOL_NAMES } from "../../src/tools/registry";
+import { ALL_TOOLS } from "../../src/tools/all";
+import { DEFAULT_TOOL_NAMES } from "../../src/tools/registry";
 import { freePort, PROJECT_ROOT } from "../helpers/stack";
 
 /** What the demo offers with toolsets=all: every tool but the admin ones, which are off by default. */

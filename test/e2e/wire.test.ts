@@ -7,7 +7,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { ALL_TOOLS, TOOLSETS } from "../../src/tools/registry";
+import { ALL_TOOLS } from "../../src/tools/all";
+import { TOOLSETS } from "../../src/tools/registry";
 import { connect } from "../helpers/mcp";
 import { type Stack, startStack } from "../helpers/stack";
 import { loadWire, replay } from "../helpers/wire";

@@ -19,7 +19,8 @@ let stack: Stack;
 let client: Client;
 before(async () => {
   stack = await startStack({ MCP_TOOLSETS: "default" });
-  client = await connect(stack.url, "mcp");
+  // The job tools left the default selection (gtm_call_tool reaches them there): this client lists them.
+  client = await connect(stack.url, "mcp", { query: "toolsets=default,gtm_workflows" });
 });
 after(async () => {
   await client?.close();

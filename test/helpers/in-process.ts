@@ -60,7 +60,7 @@ export async function startInProcess(vars: Record<string, string | null> = {}): 
   const clients: Client[] = [];
   // One set of services for the stack, as the Durable Objects and KV are one per deployment.
   const services = memoryServices();
-  services.jobs = memoryJobs((user) => innerCall({ config, user, confirmer: confirmerFor(config), services, deps }));
+  services.jobs = memoryJobs((user) => innerCall({ config, user, confirmer: confirmerFor(config), services, deps, readOnly: false }));
   return {
     fakes,
     async connect(query = "", user = TEST_USER) {

@@ -39,8 +39,11 @@ const DECLARED: Record<string, string[]> = {
 };
 
 const uriOf = (t: Tool) => (t._meta?.ui as { resourceUri?: string } | undefined)?.resourceUri;
-/** A two-step tool, as a client sees it: it takes a confirmation_token. */
-const twoStep = (t: Tool) => "confirmation_token" in (t.inputSchema.properties ?? {});
+/**
+ * A two-step tool, as a client sees it: it takes a confirmation_token. gtm_call_tool passes one on to
+ * the tool it runs, whose results may be anything, so it declares no view of its own.
+ */
+const twoStep = (t: Tool) => t.name !== "gtm_call_tool" && "confirmation_token" in (t.inputSchema.properties ?? {});
 
 let stack: InProcessStack;
 let noConfirm: InProcessStack;

@@ -79,7 +79,7 @@ describe("notDone", () => {
 
   test("says nothing was done, without isError, and spends a minted token", async () => {
     const services = memoryServices();
-    const ctx = { config, user: "u", confirmer: confirmerFor(config), services };
+    const ctx = { config, user: "u", confirmer: confirmerFor(config), services, readOnly: false };
     const { token } = await ctx.confirmer.issue("smartlead_delete_campaign", { campaign_id: 102 }, "u");
     const result = await notDone("smartlead_delete_campaign", token, { action: "cancel" }, ctx);
     assert.equal(result.isError, undefined);
@@ -91,7 +91,7 @@ describe("notDone", () => {
 
   test("records nothing for a string shaped like no live token (far-future or past expiry, no expiry)", async () => {
     const services = memoryServices();
-    const ctx = { config, user: "u", confirmer: confirmerFor(config), services };
+    const ctx = { config, user: "u", confirmer: confirmerFor(config), services, readOnly: false };
     const now = Math.floor(Date.now() / 1000);
     for (const forged of [`${now + 10 * 365 * 86400}.n.s`, `${now - 10}.n.s`, "garbage"]) {
       await notDone("t", forged, { action: "decline" }, ctx);

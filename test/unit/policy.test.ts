@@ -12,7 +12,7 @@ import { factsOf } from "../../src/policy/gate";
 import { checkScope, toolRefusal } from "../../src/policy/scopes";
 import { contactEntry, limitOf, parseBudgets, parseCacheDays, parseContactList, parseTokenScopes } from "../../src/policy/settings";
 import { ConfigError } from "../../src/settings";
-import { ALL_TOOLS } from "../../src/tools/registry";
+import { ALL_TOOLS } from "../../src/tools/all";
 
 const tool = (name: string) => ALL_TOOLS.find((t) => t.name === name)!;
 const USERS = ["alice", "ci-bot", "acme"];

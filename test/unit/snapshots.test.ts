@@ -9,8 +9,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import { LISTED_FILE } from "../../scripts/record-listing";
 import { allListing, SNAPSHOT_DIR, snapshots } from "../../scripts/tool-snapshots";
 import { parseConfig } from "../../src/config";
+import { recordedListing } from "../../src/tools/record";
 import { listingJson, resolveSelection } from "../../src/tools/registry";
 
 const read = (file: string) => readFileSync(new URL(file, SNAPSHOT_DIR), "utf8");
@@ -27,4 +29,8 @@ test("the toolsets=all listing, rebuilt from the snapshots, is byte-identical to
   assert.equal(rebuilt, JSON.stringify(allListing()));
   const config = parseConfig({ SMARTLEAD_API_KEY: "snapshot", LEADMAGIC_API_KEY: "snapshot", MCP_ADMIN_TOOLS: "true" } as never);
   assert.equal(listingJson(resolveSelection("all", null, config), config), rebuilt, "the pre-serialized listing /mcp sends");
+});
+
+test("the recorded listing the Worker serves from (src/tools/listed.json) is what the zod definitions give (run npm run snapshots)", async () => {
+  assert.equal(readFileSync(LISTED_FILE, "utf8"), await recordedListing(), "src/tools/listed.json is stale");
 });

@@ -75,3 +75,49 @@ test(`no src/ file is longer than ${MAX_LINES} lines`, () => {
   const long = SOURCES.map((f) => [relative(PROJECT_ROOT, f), readFileSync(f, "utf8").split("\n").length] as const).filter(([, n]) => n > MAX_LINES);
   assert.deepEqual(long, []);
 });
+
+/** The modules a file evaluates when it is evaluated: static, non-type imports (relative ones as paths, packages by name). */
+function evaluatedImports(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  const out: string[] = [];
+  for (const m of text.matchAll(/^(?:import|export)\s(?!type\s)([^;]*?)from\s+"([^"]+)"/gms)) {
+    // `import { type A, type B } from …` evaluates the module all the same, so only a leading `type` makes an import type-only.
+    const spec = m[2]!;
+    if (!spec.startsWith(".")) {
+      out.push(spec);
+      continue;
+    }
+    const base = resolve(dirname(file), spec);
+    out.push([`${base}.ts`, join(base, "index.ts"), base].find((c) => c.endsWith(".ts") && SOURCES.includes(c)) ?? base);
+  }
+  return out;
+}
+
+test("a cold isolate evaluates no tool module, no recorded listing, no MCP SDK and no Agents SDK (they load on first use)", () => {
+  const seen = new Set<string>();
+  const visit = (node: string) => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    if (node.startsWith(`${SRC}/`)) for (const next of evaluatedImports(node)) visit(next);
+  };
+  visit(join(SRC, "index.ts"));
+  const startup = [...seen].map((p) => (p.startsWith(`${SRC}/`) ? relative(SRC, p) : p));
+  const heavy = startup.filter(
+    (m) =>
+      /^(leadmagic|smartlead)\//.test(m) ||
+      [
+        "workflows/tools.ts",
+        "policy/tools.ts",
+        "tools/reach.ts",
+        "tools/listed.ts",
+        "tools/registry.ts",
+        "tools/call.ts",
+        "mcp/server.ts",
+        "mcp/sse.ts",
+      ].includes(m) ||
+      m.startsWith("agents") ||
+      m.startsWith("@modelcontextprotocol/"),
+  );
+  assert.deepEqual(heavy, []);
+  assert.ok(startup.includes("mcp/routes.ts"), "the walk follows the Worker's imports");
+});

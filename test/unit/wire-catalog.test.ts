@@ -19,7 +19,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { parseConfig } from "../../src/config";
-import { ALL_TOOLS, listing, resolveSelection } from "../../src/tools/registry";
+import { ALL_TOOLS } from "../../src/tools/all";
+import { listing, resolveSelection } from "../../src/tools/registry";
 import { loadWire, type WireRequest } from "../helpers/wire";
 
 interface Param {

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { ALL_TOOLS } from "../../src/tools/registry";
+import { ALL_TOOLS } from "../../src/tools/all";
 import { newJob, recover, resume } from "../../src/workflows/job";
 import { PLAYBOOKS, playbookText } from "../../src/workflows/prompts";
 

@@ -14,8 +14,7 @@ export const CAMPAIGN_LEADS_TOOLS: ToolDefinition[] = [
   t.get("/campaigns/{campaign_id}/leads", {
     name: "smartlead_list_campaign_leads",
     title: "SmartLead: list a campaign's leads",
-    description:
-      "Lists the leads in a campaign (100 per page at most) with their status, category and contact fields; filter by status, category, engagement or dates.",
+    description: "Lists a campaign's leads (up to 100 a page) with status, category and contact fields; filter by status, category, engagement or dates.",
     catalogId: "sl.get_campaigns_by_campaign_id_leads",
     input: z
       .object({
@@ -55,7 +54,7 @@ export const CAMPAIGN_LEADS_TOOLS: ToolDefinition[] = [
     name: "smartlead_get_lead_by_email",
     title: "SmartLead: find a lead by email",
     description:
-      "Looks up a lead by email address across all campaigns: contact fields, custom fields, unsubscribe state and the campaigns it is in. found is false when there is no such lead.",
+      "Looks up a lead by email across all campaigns: contact and custom fields, unsubscribe state, its campaigns. found is false when there is none.",
     catalogId: "sl.get_leads",
     input: z.object({ email: email("Lead's email address") }).strict(),
     shape: (data, args) => {

@@ -3,7 +3,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { LEADMAGIC_TOOLS } from "../../../src/leadmagic";
+import { ALL_TOOLS } from "../../../src/tools/all";
+
+const LEADMAGIC_TOOLS = ALL_TOOLS.filter((t) => t.base === "leadmagic");
+
 import type { InProcessStack } from "../../helpers/in-process";
 import { runCase, type ToolCase, useSuite } from "../../helpers/table";
 

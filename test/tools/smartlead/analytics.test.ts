@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { ALL_TOOLS } from "../../../src/tools/registry";
+import { ALL_TOOLS } from "../../../src/tools/all";
 import type { InProcessStack } from "../../helpers/in-process";
 import { expectInvalid, runCase, type ToolCase, useSuite } from "../../helpers/table";
 

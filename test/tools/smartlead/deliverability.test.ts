@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { ALL_TOOLS } from "../../../src/tools/registry";
+import { ALL_TOOLS } from "../../../src/tools/all";
 import type { InProcessStack } from "../../helpers/in-process";
 import { call, errorOf } from "../../helpers/mcp";
 import { resetFakes } from "../../helpers/stack";

@@ -4,7 +4,11 @@ import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { FakeUpstream, RecordedRequest } from "../../../dev/fakes/server";
 import { fakeThread } from "../../../dev/fakes/smartlead/inbox";
-import { INBOX_TOOLS } from "../../../src/smartlead/inbox";
+import { INBOX_LIST_TOOLS } from "../../../src/smartlead/inbox/lists";
+import { INBOX_ACTION_TOOLS } from "../../../src/smartlead/inbox/threads";
+
+const INBOX_TOOLS = [...INBOX_LIST_TOOLS, ...INBOX_ACTION_TOOLS];
+
 import type { InProcessStack } from "../../helpers/in-process";
 import { call, errorOf } from "../../helpers/mcp";
 import { type Fakes, resetFakes } from "../../helpers/stack";

@@ -6,7 +6,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { ALL_TOOLS, DEFAULT_TOOL_NAMES, TOOLSETS } from "../../../src/tools/registry";
+import { ALL_TOOLS } from "../../../src/tools/all";
+import { DEFAULT_TOOL_NAMES, TOOLSETS } from "../../../src/tools/registry";
 import type { InProcessStack } from "../../helpers/in-process";
 import { call } from "../../helpers/mcp";
 import { resetFakes } from "../../helpers/stack";
