@@ -26,21 +26,7 @@ import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/server/valida
 import { callTool } from "../tools/call";
 import { CONFIRMATION_FIELD } from "../tools/confirm";
 import { answered, canAskForm, pendingApproval } from "./approval";
-import {
-  CAPABILITIES,
-  callParams,
-  extrasFor,
-  getPrompt,
-  getResource,
-  INSTRUCTIONS,
-  listPrompts,
-  listResources,
-  listResourceTemplates,
-  listTools,
-  SERVER_INFO,
-  type SessionState,
-  toolFor,
-} from "./handlers";
+import * as shared from "./handlers";
 
 /** The key of the one input request a confirmation asks (echoed back in inputResponses). */
 export const APPROVAL_REQUEST = "approval";
@@ -55,7 +41,7 @@ const LIST_CACHE = { ttlMs: 300_000, cacheScope: "private" as const };
 const jsonSchemaValidator = new CfWorkerJsonSchemaValidator();
 
 /** The session of each request in flight, for the factory createMcpHandler calls with that request. */
-const sessions = new WeakMap<Request, SessionState>();
+const sessions = new WeakMap<Request, shared.SessionState>();
 
 function modernServer(ctx: McpRequestContext): Server {
   const s = ctx.requestInfo && sessions.get(ctx.requestInfo);
@@ -64,10 +50,10 @@ function modernServer(ctx: McpRequestContext): Server {
 }
 
 /** The v2 Server for one request of this session (exported for bench/protocol.ts, which times it against v1). */
-export function createModernServer(s: SessionState): Server {
-  const server = new Server(SERVER_INFO, {
-    capabilities: CAPABILITIES,
-    instructions: INSTRUCTIONS,
+export function createModernServer(s: shared.SessionState): Server {
+  const server = new Server(shared.SERVER_INFO, {
+    capabilities: shared.CAPABILITIES,
+    instructions: shared.INSTRUCTIONS,
     jsonSchemaValidator,
     cacheHints: {
       "tools/list": LIST_CACHE,
@@ -77,23 +63,23 @@ export function createModernServer(s: SessionState): Server {
       "server/discover": LIST_CACHE,
     },
   });
-  server.setRequestHandler("resources/list", () => listResources());
-  server.setRequestHandler("resources/templates/list", () => listResourceTemplates());
-  server.setRequestHandler("resources/read", (request) => getResource(request.params.uri));
-  server.setRequestHandler("prompts/list", () => listPrompts());
-  server.setRequestHandler("prompts/get", (request) => getPrompt(request.params.name, request.params.arguments));
+  server.setRequestHandler("resources/list", () => shared.listResources());
+  server.setRequestHandler("resources/templates/list", () => shared.listResourceTemplates());
+  server.setRequestHandler("resources/read", (request) => shared.getResource(request.params.uri));
+  server.setRequestHandler("prompts/list", () => shared.listPrompts());
+  server.setRequestHandler("prompts/get", (request) => shared.getPrompt(request.params.name, request.params.arguments));
   // The listing is the v1 SDK's Tool type; the wire shape is the same (v2 types JSON Schema more narrowly).
-  server.setRequestHandler("tools/list", () => listTools(s) as unknown as ListToolsResult);
+  server.setRequestHandler("tools/list", () => shared.listTools(s) as unknown as ListToolsResult);
   server.setRequestHandler("tools/call", (request, rctx) => toolsCall(server, s, request.params, rctx));
   return server;
 }
 
-async function toolsCall(server: Server, s: SessionState, rawParams: unknown, ctx: ServerContext) {
-  const params = callParams(rawParams);
-  const found = toolFor(s, params.name);
+async function toolsCall(server: Server, s: shared.SessionState, rawParams: unknown, ctx: ServerContext) {
+  const params = shared.callParams(rawParams);
+  const found = shared.toolFor(s, params.name);
   if ("refused" in found) return found.refused as CallToolResult;
   const { tool } = found;
-  const extras = extrasFor(rawParams, (notification) => ctx.mcpReq.notify(notification));
+  const extras = shared.extrasFor(rawParams, (notification) => ctx.mcpReq.notify(notification));
 
   // The retry of an approval question: the echoed state is the preview's token, the answer says what to do with it.
   const token = ctx.mcpReq.requestState<unknown>();
@@ -118,7 +104,7 @@ async function toolsCall(server: Server, s: SessionState, rawParams: unknown, ct
 const handler = createMcpHandler(modernServer, { legacy: "reject" });
 
 /** Serves one 2026-07-28 request (the route has read and parsed the body already). */
-export async function handleModern(request: Request, state: SessionState, parsedBody: unknown): Promise<Response> {
+export async function handleModern(request: Request, state: shared.SessionState, parsedBody: unknown): Promise<Response> {
   sessions.set(request, state);
   return handler.fetch(request, { parsedBody });
 }

@@ -19,21 +19,7 @@ import { z } from "zod";
 import { callTool } from "../tools/call";
 import { CONFIRMATION_TTL_SECONDS } from "../tools/confirm";
 import { callAsking, canAskForm } from "./approval";
-import {
-  CAPABILITIES,
-  callParams,
-  extrasFor,
-  getPrompt,
-  getResource,
-  INSTRUCTIONS,
-  listPrompts,
-  listResources,
-  listResourceTemplates,
-  listTools,
-  SERVER_INFO,
-  type SessionState,
-  toolFor,
-} from "./handlers";
+import * as shared from "./handlers";
 
 /**
  * One validator per isolate. Without it every Server builds its own Ajv
@@ -45,25 +31,25 @@ const jsonSchemaValidator = new CfWorkerJsonSchemaValidator();
  * tools/call is registered with this loose schema, below the SDK Server's own
  * tools/call wrapper: that wrapper and the strict request schema answer a
  * malformed call (say `"arguments": "x"`) with a multi-line zod dump, and as an
- * internal error (-32603). callParams checks the two fields and says what is wrong.
+ * internal error (-32603). callParams (./handlers.ts) checks the two fields and says what is wrong.
  */
 const ToolsCallRequest = z.looseObject({ method: z.literal("tools/call"), params: z.unknown() });
 
-export function createMcpServer(state: () => SessionState): Server {
-  const server = new Server(SERVER_INFO, { capabilities: CAPABILITIES, instructions: INSTRUCTIONS, jsonSchemaValidator });
-  server.setRequestHandler(ListResourcesRequestSchema, () => listResources());
-  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => listResourceTemplates());
-  server.setRequestHandler(ReadResourceRequestSchema, (request) => getResource(request.params.uri));
-  server.setRequestHandler(ListPromptsRequestSchema, () => listPrompts());
-  server.setRequestHandler(GetPromptRequestSchema, (request) => getPrompt(request.params.name, request.params.arguments));
-  server.setRequestHandler(ListToolsRequestSchema, () => listTools(state()));
+export function createMcpServer(state: () => shared.SessionState): Server {
+  const server = new Server(shared.SERVER_INFO, { capabilities: shared.CAPABILITIES, instructions: shared.INSTRUCTIONS, jsonSchemaValidator });
+  server.setRequestHandler(ListResourcesRequestSchema, () => shared.listResources());
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => shared.listResourceTemplates());
+  server.setRequestHandler(ReadResourceRequestSchema, (request) => shared.getResource(request.params.uri));
+  server.setRequestHandler(ListPromptsRequestSchema, () => shared.listPrompts());
+  server.setRequestHandler(GetPromptRequestSchema, (request) => shared.getPrompt(request.params.name, request.params.arguments));
+  server.setRequestHandler(ListToolsRequestSchema, () => shared.listTools(state()));
   Protocol.prototype.setRequestHandler.call(server, ToolsCallRequest, async (request, extra) => {
     const s = state();
-    const params = callParams(request.params);
-    const found = toolFor(s, params.name);
+    const params = shared.callParams(request.params);
+    const found = shared.toolFor(s, params.name);
     if ("refused" in found) return found.refused;
     const { tool } = found;
-    const extras = extrasFor(request.params, (notification) => extra.sendNotification(notification));
+    const extras = shared.extrasFor(request.params, (notification) => extra.sendNotification(notification));
     // A session whose client declared form elicitation (only /sse keeps one) asks the person instead of the agent.
     if (!canAskForm(server.getClientCapabilities())) return callTool(tool, params.arguments, s.call, extras);
     return callAsking(tool, params.arguments, s.call, extras, (question) =>
