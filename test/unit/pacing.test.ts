@@ -154,7 +154,7 @@ describe("leases", () => {
     assert.equal(waiting.ask("b", 10_000, 0, 8).granted, false, "queued, never leased");
   });
 
-  test("an isolate leases 1, 2, 4 … 8 while it keeps asking, and 1 again after a pause; unspent turns expire", async () => {
+  test("an isolate leases 1, 2, 4 … 8 while it uses them, twice what it used otherwise, 1 after a pause; unspent turns expire", async () => {
     const clock = virtualClock();
     const taker = new TurnTaker(new PaceBook({ perSecond: 100, perMinute: 6000, perHour: 100_000 }), clock.timers);
     const holder = new LeaseHolder(clock.now);
@@ -173,10 +173,14 @@ describe("leases", () => {
     assert.equal(holder.spareTurns, 7);
     await clock.advance(LEASE_MS);
     assert.equal(holder.spareTurns, 7, "usable through the lease's last millisecond");
+    await take();
     await clock.advance(1);
     assert.equal(holder.spareTurns, 0, "then gone");
     await take();
-    assert.deepEqual(wants.slice(-2), [8, 1], "after a pause it starts over at one");
+    assert.deepEqual(wants.slice(-2), [8, 4], "a lease used for 2 turns: the next asks for twice that");
+    await clock.advance(2 * LEASE_MS + 1);
+    await take();
+    assert.deepEqual(wants.slice(-1), [1], "after a lease's lifetime without calls it starts over at one");
   });
 
   test("a lease as old grants leave the nominal window: its turns, spent at once, still count with them", async () => {
