@@ -14,13 +14,16 @@
  * to MAX_LEASE - 1 spare turns that the asking isolate may use within
  * LEASE_MS (./leases.ts), so most calls need no round trip to the object.
  * Safety: a leased turn may be used at any time in [t0, t0 + LEASE_MS], so it
- * is recorded at t0 + LEASE_MS, its latest use; a turn granted for use now is
- * recorded at now, or later (at the newest record) to keep the log sorted, but
- * never more than LEASE_MS later. Every record r thus stands for a request
- * sent in [r - LEASE_MS, r] and arriving upstream by r + ARRIVAL_MARGIN_MS, so
- * the arrivals in any upstream window of W ms have records within W + SLACK_MS;
- * counting every window that wide keeps any window of W at its limit, however
- * many isolates lease at once. Half the limit as the bar for a lease keeps
+ * is recorded at t0 + LEASE_MS, its latest use; a turn used now is recorded
+ * now; either is lifted to the newest record when that is later (the log stays
+ * sorted). So no record precedes its use, records only rise, and an unlifted
+ * one is at most LEASE_MS after its use. The requests that can arrive in one
+ * upstream window of W ms were used within W + ARRIVAL_MARGIN_MS; their
+ * records start no earlier than the first use and end at an unlifted record
+ * at most LEASE_MS after a use in that span: all within W + SLACK_MS. Counting
+ * every window that wide keeps any upstream window of W within its limit,
+ * however many isolates lease at once (and with a restart's records at the
+ * end of their minute, which are only later than the uses). Half the limit as the bar for a lease keeps
  * spare turns from starving anyone when the budget is the bottleneck: under
  * contention every turn is one grant, exact and fair, through the queue.
  */
@@ -179,9 +182,9 @@ export class PaceBook {
     if (until > this.blockedUntil) this.blockedUntil = until;
   }
 
-  /** Logs a grant used from `now`: at `now`, or at the newest record (never later than now + LEASE_MS) to keep the log sorted. */
-  private record(now: number): number {
-    const at = Math.max(now, this.grants.at(-1) ?? now);
+  /** Logs a grant at `t` (its latest use: now, or now + LEASE_MS for a spare turn), or at the newest record if later, to keep the log sorted. */
+  private record(t: number): number {
+    const at = Math.max(t, this.grants.at(-1) ?? t);
     this.grants.push(at);
     return at;
   }
