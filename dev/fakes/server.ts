@@ -69,6 +69,8 @@ export class RateEnforcer {
   admitted = 0;
   /** 429s sent. */
   rejected = 0;
+  /** When each answered request arrived (ms since the epoch, this process's clock), for throughput over an exact span. */
+  readonly admittedAt: number[] = [];
 
   constructor(
     readonly limits: { perSecond: number; perMinute: number; perHour: number },
@@ -85,6 +87,7 @@ export class RateEnforcer {
       return false;
     }
     this.arrivals.push(now);
+    this.admittedAt.push(now);
     this.admitted++;
     return true;
   }

@@ -3,6 +3,8 @@
  * SHA-256 of the key (never the key), so every isolate and every job draws on
  * the same budget. A turn waits inside the object until the budget allows it,
  * or is refused at once when it could not start before the call's deadline.
+ * Most turns never reach it: an isolate spends turns leased to it while the
+ * budget has ample headroom (./leases.ts; the rule and why it is safe in ./pacing.ts).
  * The arithmetic is ./pacing.ts; the object keeps the last hour's grants per
  * minute in its storage, so a restarted object still knows the hour's count.
  */
@@ -69,11 +71,12 @@ export class UpstreamPacer extends DurableObject<Env> {
     }
   }
 
-  async turn(user: string, waitMs: number, limits: PaceLimits): Promise<Turn> {
+  /** `want`: how many turns the calling isolate could use at once (./leases.ts); more than one only with ample headroom. */
+  async turn(user: string, waitMs: number, limits: PaceLimits, want = 1): Promise<Turn> {
     // workerd's clock stands still between I/O events: a call that waited in the input gate
     // (e.g. behind the object's start) would record its grant early. A timer brings it up to date.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    return this.takerFor(limits).turn(user, waitMs);
+    return this.takerFor(limits).turn(user, waitMs, want);
   }
 
   async hold(waitMs: number, limits: PaceLimits): Promise<void> {

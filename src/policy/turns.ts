@@ -4,6 +4,7 @@
  * key (./pacer.ts) in the Worker, or this process's memory in the test tier.
  */
 import { sha256Hex } from "../crypto";
+import { LeaseHolder } from "./leases";
 import { PaceBook, type PaceLimits, type Turn } from "./pacing";
 import type { PaceLane, Pacer } from "./stores";
 
@@ -31,16 +32,18 @@ export class TurnTaker {
   constructor(
     readonly book: PaceBook,
     private readonly timers: Timers = realTimers,
-    /** Called with each granted time, e.g. to persist it. */
+    /** Called with each recorded grant time (spare turns included), e.g. to persist it. */
     private readonly onGrant: (at: number) => void = () => {},
   ) {}
 
-  turn(user: string, waitMs: number): Promise<Turn> {
+  /** `want`: how many turns the caller could use at once (one now, the rest as spare turns, if the budget has room). */
+  turn(user: string, waitMs: number, want = 1): Promise<Turn> {
     const now = this.timers.now();
-    const decision = this.book.ask(user, now + Math.max(0, waitMs), now);
+    const decision = this.book.ask(user, now + Math.max(0, waitMs), now, want);
     if (decision.granted) {
-      this.onGrant(now);
-      return Promise.resolve({ ok: true });
+      for (const at of decision.at) this.onGrant(at);
+      const spare = decision.at.length - 1;
+      return Promise.resolve(spare > 0 ? { ok: true, spare } : { ok: true });
     }
     if (!decision.queued) return Promise.resolve(refusal(decision.retryAfterMs));
     const promise = new Promise<Turn>((resolve) => this.waiters.set(decision.ticket, resolve));
@@ -55,9 +58,9 @@ export class TurnTaker {
   private schedule(): void {
     const now = this.timers.now();
     const result = this.book.tick(now);
-    for (const t of result.granted) {
-      this.onGrant(now);
-      this.settle(t.id, { ok: true });
+    for (const g of result.granted) {
+      this.onGrant(g.at);
+      this.settle(g.ticket.id, { ok: true });
     }
     for (const r of result.refused) this.settle(r.ticket.id, refusal(r.retryAfterMs));
     const wakeAt = result.wakeAt ?? Number.POSITIVE_INFINITY;
@@ -88,7 +91,7 @@ function refusal(retryAfterMs: number): Turn {
 }
 
 interface PacerStub {
-  turn(user: string, waitMs: number, limits: PaceLimits): Promise<Turn>;
+  turn(user: string, waitMs: number, limits: PaceLimits, want: number): Promise<Turn>;
   hold(waitMs: number, limits: PaceLimits): Promise<void>;
 }
 
@@ -105,18 +108,38 @@ function laneName(lane: PaceLane): Promise<string> {
   return name;
 }
 
-/** The UpstreamPacer objects on this deployment's UPSTREAM_PACER namespace. */
+/** This isolate's spare turns, per lane name (they outlive a request, not the isolate). */
+const isolateLeases = new Map<string, LeaseHolder>();
+
+function holderOf(holders: Map<string, LeaseHolder>, name: string, now: () => number): LeaseHolder {
+  let holder = holders.get(name);
+  if (!holder) {
+    holder = new LeaseHolder(now);
+    holders.set(name, holder);
+  }
+  return holder;
+}
+
+/** The UpstreamPacer objects on this deployment's UPSTREAM_PACER namespace, through this isolate's leases. */
 export function durablePacer(namespace: DurableObjectNamespace): Pacer {
-  const of = async (lane: PaceLane) => namespace.get(namespace.idFromName(await laneName(lane))) as unknown as PacerStub;
+  const of = (name: string) => namespace.get(namespace.idFromName(name)) as unknown as PacerStub;
   return {
-    turn: async (lane, user, waitMs) => (await of(lane)).turn(user, waitMs, lane.limits),
-    hold: async (lane, waitMs) => (await of(lane)).hold(waitMs, lane.limits),
+    turn: async (lane, user, waitMs) => {
+      const name = await laneName(lane);
+      return holderOf(isolateLeases, name, Date.now).turn((want) => of(name).turn(user, waitMs, lane.limits, want));
+    },
+    hold: async (lane, waitMs) => {
+      const name = await laneName(lane);
+      holderOf(isolateLeases, name, Date.now).drop();
+      await of(name).hold(waitMs, lane.limits);
+    },
   };
 }
 
 /** The same pacer in this process's memory, for the in-process test tier. */
 export function memoryPacer(timers?: Timers): Pacer {
   const lanes = new Map<string, TurnTaker>();
+  const leases = new Map<string, LeaseHolder>();
   const of = async (lane: PaceLane): Promise<TurnTaker> => {
     const name = await laneName(lane);
     let taker = lanes.get(name);
@@ -128,7 +151,13 @@ export function memoryPacer(timers?: Timers): Pacer {
   };
   const now = () => timers?.now() ?? Date.now();
   return {
-    turn: async (lane, user, waitMs) => (await of(lane)).turn(user, waitMs),
-    hold: async (lane, waitMs) => (await of(lane)).block(now() + waitMs),
+    turn: async (lane, user, waitMs) => {
+      const taker = await of(lane);
+      return holderOf(leases, await laneName(lane), now).turn((want) => taker.turn(user, waitMs, want));
+    },
+    hold: async (lane, waitMs) => {
+      holderOf(leases, await laneName(lane), now).drop();
+      (await of(lane)).block(now() + waitMs);
+    },
   };
 }

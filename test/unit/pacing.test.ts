@@ -1,19 +1,22 @@
 /**
  * Upstream pacing with an injected clock: the budget's windows exactly, the
  * round-robin between users, refusals with their retry_after_seconds, the
+ * leases (headroom, growth, expiry, never over budget across isolates), the
  * client's turn before every attempt and its 429 report, and the settings.
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { parseConfig } from "../../src/config";
-import { ARRIVAL_MARGIN_MS, earliestTurn, PaceBook, type PaceLimits } from "../../src/policy/pacing";
+import { LeaseHolder } from "../../src/policy/leases";
+import { ARRIVAL_MARGIN_MS, earliestTurn, LEASE_MS, MAX_LEASE, PaceBook, type PaceLimits, SLACK_MS } from "../../src/policy/pacing";
 import { parseRateLimit } from "../../src/policy/settings";
 import { memoryPacer, type Timers, TurnTaker } from "../../src/policy/turns";
 import { type ClientDeps, UpstreamClient } from "../../src/upstream/client";
 import { ToolError } from "../../src/upstream/errors";
 import { UPSTREAMS } from "../../src/upstream/hosts";
 
-const M = ARRIVAL_MARGIN_MS;
+// Every window is counted this much wider: the arrival margin and a lease's lifetime.
+const M = SLACK_MS;
 
 /** Virtual time: timers fire in order as the clock is advanced. */
 function virtualClock(start = 1_000_000) {
@@ -126,9 +129,9 @@ describe("fair shares", () => {
     const clock = virtualClock();
     const taker = new TurnTaker(new PaceBook({ perSecond: 1, perMinute: 60, perHour: 1000 }), clock.timers);
     assert.deepEqual(await taker.turn("a", 0), { ok: true });
-    const a1 = taker.turn("a", 2000); // its turn: 1.5 s (a second and the margin)
-    const a2 = taker.turn("a", 3500); // 3 s, within 3.5 s when it asked
-    const b = taker.turn("b", 8000); // b goes before a's second waiter: 3 s, and a2 moves to 4.5 s
+    const a1 = taker.turn("a", 2000); // its turn: 1.75 s (a second and the slack)
+    const a2 = taker.turn("a", 4000); // 3.5 s, within 4 s when it asked
+    const b = taker.turn("b", 8000); // b goes before a's second waiter: 3.5 s, and a2 moves to 5.25 s
     await clock.advance(8000);
     assert.deepEqual(await a1, { ok: true });
     assert.deepEqual(await b, { ok: true });
@@ -138,17 +141,127 @@ describe("fair shares", () => {
   });
 });
 
+describe("leases", () => {
+  test("spare turns only while every window stays at or below half its limit, recorded at the lease's end", () => {
+    const book = new PaceBook({ perSecond: 10, perMinute: 600, perHour: 10_000 });
+    // Half the burst is 5: the turn and 4 spare ones.
+    assert.deepEqual((book.ask("a", 2000, 1000, MAX_LEASE) as { at: number[] }).at, [1000, ...Array(4).fill(1000 + LEASE_MS)]);
+    assert.deepEqual(book.ask("b", 2000, 1001, MAX_LEASE), { granted: true, at: [1000 + LEASE_MS] }, "no spare once at half; kept in order");
+    const tight = new PaceBook({ perSecond: 10, perMinute: 4, perHour: 1000 });
+    assert.equal((tight.ask("a", 2000, 0, 16) as { at: number[] }).at.length, 2, "half the minute's 4, and never more than MAX_LEASE");
+    const waiting = new PaceBook({ perSecond: 1, perMinute: 60, perHour: 1000 });
+    waiting.ask("a", 10_000, 0);
+    assert.equal(waiting.ask("b", 10_000, 0, 8).granted, false, "queued, never leased");
+  });
+
+  test("an isolate leases 1, 2, 4 … 8 while it uses them, twice what it used otherwise, 1 after a pause; unspent turns expire", async () => {
+    const clock = virtualClock();
+    const taker = new TurnTaker(new PaceBook({ perSecond: 100, perMinute: 6000, perHour: 100_000 }), clock.timers);
+    const holder = new LeaseHolder(clock.now);
+    const wants: number[] = [];
+    const take = () =>
+      holder.turn((want) => {
+        wants.push(want);
+        return taker.turn("u", 1000, want);
+      });
+    for (let i = 0; i < 1 + 2 + 4 + 8 + 8; i++) {
+      assert.deepEqual(await take(), { ok: true });
+      await clock.advance(5);
+    }
+    assert.deepEqual(wants, [1, 2, 4, 8, 8]);
+    await take(); // a lease of 8: 7 spare
+    assert.equal(holder.spareTurns, 7);
+    await clock.advance(LEASE_MS);
+    assert.equal(holder.spareTurns, 7, "usable through the lease's last millisecond");
+    await take();
+    await clock.advance(1);
+    assert.equal(holder.spareTurns, 0, "then gone");
+    await take();
+    assert.deepEqual(wants.slice(-2), [8, 4], "a lease used for 2 turns: the next asks for twice that");
+    await clock.advance(2 * LEASE_MS + 1);
+    await take();
+    assert.deepEqual(wants.slice(-1), [1], "after a lease's lifetime without calls it starts over at one");
+  });
+
+  test("a lease as old grants leave the nominal window: its turns, spent at once, still count with them", async () => {
+    const clock = virtualClock(0);
+    const limits = { perSecond: 6, perMinute: 1000, perHour: 10_000 };
+    const taker = new TurnTaker(new PaceBook(limits), clock.timers);
+    const used: number[] = [];
+    const take = async (want: number) => {
+      const t = await taker.turn("x", 0, want);
+      if (t.ok) for (let i = 0; i <= (t.spare ?? 0); i++) used.push(clock.now());
+    };
+    for (let i = 0; i < 3; i++) await take(1);
+    // Records of the turns at 0 sit within W + slack of this lease's end, so they still count against it.
+    await clock.advance(1000 + ARRIVAL_MARGIN_MS - LEASE_MS / 2);
+    await take(MAX_LEASE);
+    for (let i = 0; i < 6; i++) await take(1);
+    assert.ok(busiest(used, 1000 + ARRIVAL_MARGIN_MS) <= limits.perSecond, used.join(","));
+    assert.equal(used.length, 6, "and the burst is used in full");
+  });
+
+  test("never over budget: many isolates leasing at once, spare turns spent at once or at their latest, in any window of the upstream", async () => {
+    for (const [seed, limits] of [
+      [1, { perSecond: 6, perMinute: 40, perHour: 150 }],
+      [2, { perSecond: 10, perMinute: 100, perHour: 400 }],
+      [3, { perSecond: 20, perMinute: 60, perHour: 1000 }],
+    ] as const) {
+      const clock = virtualClock(0);
+      const taker = new TurnTaker(new PaceBook(limits), clock.timers);
+      const isolates = Array.from({ length: 6 }, () => new LeaseHolder(clock.now));
+      let rand = seed;
+      const random = () => {
+        rand = (rand * 1_103_515_245 + 12_345) % 2 ** 31;
+        return rand / 2 ** 31;
+      };
+      const used: number[] = [];
+      let leased = 0;
+      const pending: Promise<unknown>[] = [];
+      const END = 20 * 60_000;
+      // Bursts on a grid of half a lease (so spare turns are spent right at their end), a few ms of jitter.
+      for (let i = 0; i < 3000; i++) {
+        const at = Math.floor(random() * (END / (LEASE_MS / 2))) * (LEASE_MS / 2) + (random() < 0.5 ? 0 : Math.floor(random() * 3));
+        const isolate = isolates[Math.floor(random() * isolates.length)]!;
+        const user = `u${Math.floor(random() * 4)}`;
+        // Bursts of calls from one isolate at one instant: the later ones spend the first one's lease at once.
+        for (let b = 1 + Math.floor(random() * 4); b > 0; b--)
+          clock.setTimeout(() => {
+            const turn = isolate.turn(async (want) => {
+              const t = await taker.turn(user, Math.floor(random() * 3000), want);
+              if (t.ok) leased += t.spare ?? 0;
+              return t;
+            });
+            pending.push(turn.then((t) => t.ok && used.push(clock.now())));
+          }, at);
+      }
+      await clock.advance(END + 10_000);
+      await Promise.all(pending);
+      used.sort((a, b) => a - b);
+      // A request sent at its use arrives up to the margin later: any upstream window of W sees at most the uses in W + margin.
+      for (const [ms, limit] of [
+        [1000, limits.perSecond],
+        [60_000, limits.perMinute],
+        [3_600_000, limits.perHour],
+      ] as const)
+        assert.ok(busiest(used, ms + ARRIVAL_MARGIN_MS) <= limit, `seed ${seed}: ${busiest(used, ms + ARRIVAL_MARGIN_MS)} > ${limit} in ${ms} ms`);
+      assert.ok(leased > 0, `seed ${seed}: some turns were leased`);
+      assert.ok(used.length >= limits.perHour * 0.9, `seed ${seed}: the budget was used (${used.length} of ${limits.perHour})`);
+    }
+  });
+});
+
 describe("refusals", () => {
   test("a turn past the deadline is refused at once with retry_after_seconds", async () => {
     const clock = virtualClock();
     const taker = new TurnTaker(new PaceBook({ perSecond: 1, perMinute: 60, perHour: 1000 }), clock.timers);
     assert.deepEqual(await taker.turn("a", 10_000), { ok: true });
-    // The next turn is 1.5 s away: past 0.5 s, so refused now, and 2 s (rounded up) to wait.
+    // The next turn is 1.75 s away (a second and the slack): past 0.5 s, so refused now, and 2 s (rounded up) to wait.
     assert.deepEqual(await taker.turn("b", 500), { ok: false, retryAfterSeconds: 2 });
-    // Queued behind three others (each 1.5 s apart): the 4th turn is 6 s away.
+    // Queued behind three others (each 1.75 s apart): the 4th turn is 7 s away.
     const queued = [taker.turn("a", 60_000), taker.turn("c", 60_000), taker.turn("d", 60_000)];
-    assert.deepEqual(await taker.turn("e", 5000), { ok: false, retryAfterSeconds: 6 });
-    await clock.advance(5000);
+    assert.deepEqual(await taker.turn("e", 6000), { ok: false, retryAfterSeconds: 7 });
+    await clock.advance(6000);
     assert.deepEqual(await Promise.all(queued), [{ ok: true }, { ok: true }, { ok: true }]);
     assert.equal(taker.book.waiting, 0);
   });
