@@ -23,7 +23,7 @@ export const PEOPLE_TOOLS: ToolDefinition[] = [
   t.post("/v1/people/email-validation", {
     name: "leadmagic_validate_email",
     title: "LeadMagic: validate an email address",
-    description: "Checks whether an email address is deliverable (valid, invalid, catch-all, unknown) before you send to it.",
+    description: "Checks whether an email is deliverable (valid, invalid, catch-all, unknown) before sending to it.",
     catalogId: "lm.validate_email",
     kind: "paid_read",
     cost: { text: "Costs about 0.25 credits; unknown and unverifiable catch-all results are free.", credits: 0.25 },

@@ -197,7 +197,7 @@ export const CAMPAIGNS_TOOLS: ToolDefinition[] = [
     title: "SmartLead: start, pause or stop a campaign",
     description:
       "Sets a campaign's status: START sends email, PAUSED halts it (resumable), STOPPED ends it for good. Two-step; " +
-      "START's preview runs the launch preflight, and a blocking check refuses the start unless override_preflight is true.",
+      "START's preview runs the launch preflight; a blocking check refuses the start unless override_preflight is true.",
     catalogId: "sl.post_campaigns_by_campaign_id_status",
     alsoReads: PREFLIGHT_READS,
     kind: "send",

@@ -85,8 +85,8 @@ export const WORKFLOW_TOOLS: ToolDefinition[] = [
     title: "Import leads into a campaign, verified first",
     description:
       "Validates each lead's email with LeadMagic, then imports the accepted ones into a SmartLead campaign. " +
-      "First call: a free preview (duplicates, do-not-contact, block list, already in the campaign, credits, your budget). " +
-      `Confirming runs it as a job: up to ${SYNC_LEADS} leads finish in the call, more in the background (gtm_get_job).`,
+      "First call: a free preview (duplicates, do-not-contact, block list, already in the campaign, credits, budget). " +
+      `Confirmed: up to ${SYNC_LEADS} leads finish in the call, more in a background job (gtm_get_job).`,
     kind: "send",
     annotations: { openWorldHint: true },
     input: importVerifiedInput,

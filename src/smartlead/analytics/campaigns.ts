@@ -55,8 +55,8 @@ export const CAMPAIGN_REPORTS: ToolDefinition[] = [
     view: "campaign_performance",
     title: "SmartLead: campaign totals",
     description:
-      "One campaign's lifetime totals (sent, opened, clicked, replied, bounced, unsubscribed, lead statuses) as SmartLead sends them, usually strings. " +
-      "By date: smartlead_get_campaign_analytics_by_date; every campaign: smartlead_get_campaigns_performance.",
+      "One campaign's lifetime totals (sent, opened, clicked, replied, bounced, unsubscribed, lead statuses), usually as strings. " +
+      "By date: smartlead_get_campaign_analytics_by_date; all campaigns: smartlead_get_campaigns_performance.",
     catalogId: "sl.get_campaigns_by_campaign_id_analytics",
     input: z.object({ campaign_id: campaignId }).strict(),
   }),
