@@ -156,10 +156,7 @@ export async function callTool(listed: ListedTool, rawArgs: unknown, ctx: CallCo
     return scrubbedResult(successResult(result), ctx.config.scrub);
   } catch (err) {
     outcome = "error";
-    const toolError = err instanceof ToolError ? err : internalError();
-    if (!(err instanceof ToolError)) {
-      log({ event: "internal_error", where: tool.name, error_name: err instanceof Error ? err.name : typeof err });
-    }
+    const toolError = asToolError(err, tool.name);
     errorCode = toolError.code;
     status ??= toolError.details.status;
     attempts ??= toolError.details.attempts;
@@ -179,6 +176,13 @@ export async function callTool(listed: ListedTool, rawArgs: unknown, ctx: CallCo
       credits,
     });
   }
+}
+
+/** A failure as the tool error a result carries: an unexpected one is logged (by name only) and answered as internal. */
+function asToolError(err: unknown, where: string): ToolError {
+  if (err instanceof ToolError) return err;
+  log({ event: "internal_error", where, error_name: err instanceof Error ? err.name : typeof err });
+  return internalError();
 }
 
 /** Every upstream request of a call takes its turn in its key's budget, as the caller. */
@@ -201,7 +205,7 @@ async function callNamed(tool: ToolDefinition, rawArgs: unknown, ctx: CallContex
     const named = tool.delegate!.target(parsed.data);
     target = { tool: reachableTool(tool, named.name, ctx), args: named.args };
   } catch (err) {
-    const toolError = err instanceof ToolError ? err : internalError();
+    const toolError = asToolError(err, tool.name);
     log({
       event: "tool_call",
       user: ctx.user,
