@@ -53,6 +53,13 @@ function summary(r: JobReport): string {
 
 const outcome = (r: JobReport): ToolOutcome => ({ data: r, summary: summary(r) });
 
+/** The job's report after a read or a step, or not_found when the caller has no such job. */
+async function jobOutcome(id: string, report: Promise<JobReport | undefined>): Promise<ToolOutcome> {
+  const r = await report;
+  if (!r) throw notFound(id);
+  return outcome(r);
+}
+
 /** The lead outcomes still open (not yet validated or imported). */
 const open = (r: JobReport) => (r.counts.pending ?? 0) as number;
 
@@ -110,11 +117,7 @@ export const WORKFLOW_TOOLS: ToolDefinition[] = [
         limit: z.number().int().min(1).max(500).default(100).describe("Lead outcomes per page (1–500)"),
       })
       .strict(),
-    run: async (args, ctx) => {
-      const r = await jobsOf(ctx).report(args.job_id as string, ctx.user, args.offset as number, args.limit as number);
-      if (!r) throw notFound(args.job_id as string);
-      return outcome(r);
-    },
+    run: (args, ctx) => jobOutcome(args.job_id as string, jobsOf(ctx).report(args.job_id as string, ctx.user, args.offset as number, args.limit as number)),
   }),
   t.local({
     name: "gtm_resume_job",
@@ -130,11 +133,7 @@ export const WORKFLOW_TOOLS: ToolDefinition[] = [
         retry_unknown: z.boolean().default(false).describe("Also retry leads whose outcome is unknown (may charge a validation twice)"),
       })
       .strict(),
-    run: async (args, ctx) => {
-      const r = await jobsOf(ctx).resume(args.job_id as string, ctx.user, args.retry_unknown as boolean);
-      if (!r) throw notFound(args.job_id as string);
-      return outcome(r);
-    },
+    run: (args, ctx) => jobOutcome(args.job_id as string, jobsOf(ctx).resume(args.job_id as string, ctx.user, args.retry_unknown as boolean)),
   }),
   t.local({
     name: "gtm_cancel_job",
@@ -142,11 +141,7 @@ export const WORKFLOW_TOOLS: ToolDefinition[] = [
     description: "Stops a running or failed job for good. What was already imported stays; leads not yet handled are reported as not_run.",
     kind: "update",
     input: z.object({ job_id: jobId }).strict(),
-    run: async (args, ctx) => {
-      const r = await jobsOf(ctx).cancel(args.job_id as string, ctx.user);
-      if (!r) throw notFound(args.job_id as string);
-      return outcome(r);
-    },
+    run: (args, ctx) => jobOutcome(args.job_id as string, jobsOf(ctx).cancel(args.job_id as string, ctx.user)),
   }),
   t.local({
     name: "gtm_get_playbook",
