@@ -112,16 +112,26 @@ export async function ok(res: Response): Promise<string> {
   return text;
 }
 
+export interface RpcAnswer {
+  text: string;
+  body: { error?: unknown; result?: { isError?: boolean; structuredContent?: { error?: { code: string } } } };
+}
+
 let rpcId = 0;
-/** One JSON-RPC request as an MCP client sends it on /mcp; a JSON-RPC error or an isError result throws. */
-export async function rpc(url: string, method: string, params?: unknown): Promise<string> {
+/** One JSON-RPC request as an MCP client sends it on /mcp (as the bench's user unless `token` is given); an HTTP error throws. */
+export async function rpcAnswer(url: string, method: string, params?: unknown, token = TOKEN): Promise<RpcAnswer> {
   const res = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...AUTH },
+    headers: { "content-type": "application/json", accept: "application/json, text/event-stream", authorization: `Bearer ${token}` },
     body: JSON.stringify({ jsonrpc: "2.0", id: ++rpcId, method, params }),
   });
   const text = await ok(res);
-  const body = JSON.parse(text) as { error?: unknown; result?: { isError?: boolean } };
+  return { text, body: JSON.parse(text) as RpcAnswer["body"] };
+}
+
+/** The same, where a JSON-RPC error or an isError result throws. */
+export async function rpc(url: string, method: string, params?: unknown): Promise<string> {
+  const { text, body } = await rpcAnswer(url, method, params);
   if (body.error || body.result?.isError) throw new Error(`${method} failed: ${text.slice(0, 300)}`);
   return text;
 }

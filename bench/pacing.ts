@@ -13,21 +13,15 @@
 import { randomBytes } from "node:crypto";
 import { enforceSmartLeadLimits, PROJECT_ROOT, type Worker } from "../dev/stack";
 import { UPSTREAMS } from "../src/upstream/hosts";
-import { ms, round, SAMPLES, type Section, stats, WARMUP } from "./lib";
+import { ms, round, rpcAnswer, SAMPLES, type Section, stats, WARMUP } from "./lib";
 
 const USERS = 20;
 const SECONDS = Number(process.env.BENCH_PACING_SECONDS ?? 120);
 
-let rpcId = 0;
-/** One tools/call on /mcp: its error code, or "ok". */
+/** One tools/call on /mcp as the user of `token`: its error code, or "ok". */
 async function callTool(worker: Worker, token: string, name: string): Promise<string> {
-  const res = await fetch(`${worker.url}/mcp?toolsets=all`, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json, text/event-stream", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ jsonrpc: "2.0", id: ++rpcId, method: "tools/call", params: { name, arguments: {} } }),
-  });
-  const body = (await res.json()) as { result?: { isError?: boolean; structuredContent?: { error?: { code: string } } } };
-  if (!res.ok || !body.result) throw new Error(`HTTP ${res.status}`);
+  const { text, body } = await rpcAnswer(`${worker.url}/mcp?toolsets=all`, "tools/call", { name, arguments: {} }, token);
+  if (!body.result) throw new Error(`tools/call failed: ${text.slice(0, 300)}`);
   return body.result.isError ? (body.result.structuredContent?.error?.code ?? "error") : "ok";
 }
 
