@@ -64,7 +64,13 @@ export interface CallExtras {
 
 /** Calls a listed tool (its definition loaded on first use, ./modules.ts). */
 export async function callTool(listed: ListedTool, rawArgs: unknown, ctx: CallContext, extras: CallExtras = {}): Promise<CallToolResult> {
-  const tool = await definitionOf(listed);
+  let tool: ToolDefinition;
+  try {
+    tool = await definitionOf(listed);
+  } catch (err) {
+    // A module that cannot load is this server's fault: an isError result like any other, never a protocol error.
+    return scrubbedResult(errorResult(asToolError(err, listed.name)), ctx.config.scrub);
+  }
   if (tool.delegate) return callNamed(tool, rawArgs, ctx, extras);
   const started = Date.now();
   const upstream = tool.base === "local" ? "local" : upstreamOf(tool.base);
